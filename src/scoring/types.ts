@@ -1,0 +1,151 @@
+// Data shapes shared by the recorder, the grader, the command-line grader and the UIs.
+// The response record is the grader's input and the report its output.
+
+/** One header line as received: name and value, never joined with its repeats. */
+export type HeaderPair = readonly [name: string, value: string];
+
+export type Verdict = 'pass' | 'warn' | 'fail' | 'info' | 'n/a';
+
+export type Stack = 'django' | 'nginx' | 'apache' | 'express' | 'caddy' | 'unknown';
+
+/** A redirect hop before the final response, first hop first. */
+export interface RedirectHop {
+  url: string;
+  status: number;
+  location?: string;
+  headers?: HeaderPair[];
+}
+
+/** A cookie as the browser's cookie jar holds it (the `cookies` extension API view). */
+export interface BrowserCookie {
+  name: string;
+  domain: string;
+  path: string;
+  secure: boolean;
+  httpOnly: boolean;
+  /** `no_restriction` is how the cookies API spells `SameSite=None`. */
+  sameSite: 'strict' | 'lax' | 'no_restriction' | 'unspecified';
+  hostOnly: boolean;
+  session: boolean;
+}
+
+export interface ScriptRecord {
+  url: string;
+  content?: string;
+}
+
+export interface SubresourceRecord {
+  url: string;
+  type: string;
+}
+
+/**
+ * What a plain-HTTP request for the page's host and path received, when the recorder
+ * sent one itself because no `http://` hop was observed.
+ */
+export type HttpProbe =
+  | { state: 'response'; url: string; status: number; location?: string }
+  | { state: 'browser-hsts-upgrade'; url: string }
+  | { state: 'error'; url: string; message: string }
+  | { state: 'disabled' };
+
+/** One document response as the browser received it. */
+export interface ResponseRecord {
+  url: string;
+  status: number;
+  headers: HeaderPair[];
+  setCookies?: string[];
+  redirects?: RedirectHop[];
+  html?: string;
+  cookies?: BrowserCookie[];
+  scripts?: ScriptRecord[];
+  subresources?: SubresourceRecord[];
+  httpProbe?: HttpProbe;
+  source?: string;
+}
+
+/** A code snippet that fixes a finding on one stack. */
+export interface Fix {
+  stack: Exclude<Stack, 'unknown'>;
+  /** Where the snippet goes, for example `settings.py` or `server { ... }`. */
+  where: string;
+  code: string;
+}
+
+export interface Remediation {
+  /** What is wrong, quoting the value received. */
+  summary: string;
+  /** Why it matters, in one or two sentences. */
+  why: string;
+  /** Fixes ordered for the detected stack: Django first when Django is detected or the stack is unknown. */
+  fixes: Fix[];
+  /** MDN reference page. */
+  docs: string;
+}
+
+export interface CheckResult {
+  id: CheckId;
+  title: string;
+  verdict: Verdict;
+  modifier: number;
+  /** The outcome key of the weights table that produced the verdict and modifier. */
+  outcome: string;
+  evidence: string;
+  notes?: string[];
+  remediation?: Remediation;
+}
+
+export type Grade =
+  | 'A+'
+  | 'A'
+  | 'A-'
+  | 'B+'
+  | 'B'
+  | 'B-'
+  | 'C+'
+  | 'C'
+  | 'C-'
+  | 'D+'
+  | 'D'
+  | 'D-'
+  | 'F';
+
+export interface Report {
+  url: string;
+  scoringVersion: number;
+  grade: Grade;
+  score: number;
+  developmentHost: boolean;
+  /** True when plain HTTP on a non-development host capped the grade at F. */
+  capped: boolean;
+  stack: Stack;
+  checks: CheckResult[];
+  source?: string;
+}
+
+export type CheckId =
+  | 'https'
+  | 'https-redirect'
+  | 'hsts'
+  | 'session-cookie'
+  | 'csrf-cookie'
+  | 'cookies'
+  | 'frame-options'
+  | 'content-type-options'
+  | 'csp'
+  | 'referrer-policy'
+  | 'cross-origin-isolation'
+  | 'permissions-policy'
+  | 'cors'
+  | 'mixed-content'
+  | 'information-disclosure'
+  | 'deprecated-headers';
+
+export interface GradeOptions {
+  /** Extra session cookie names, such as a site's own `SESSION_COOKIE_NAME`. */
+  sessionCookieNames?: string[];
+  /** Extra CSRF cookie names, such as a site's own `CSRF_COOKIE_NAME`. */
+  csrfCookieNames?: string[];
+  /** Grade a development host as if it were a production host. */
+  asProduction?: boolean;
+}
