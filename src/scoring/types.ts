@@ -60,6 +60,8 @@ export interface ResponseRecord {
   cookies?: BrowserCookie[];
   scripts?: ScriptRecord[];
   subresources?: SubresourceRecord[];
+  /** How many subresource requests were seen but not kept in `subresources`, which is bounded. */
+  droppedSubresources?: number;
   httpProbe?: HttpProbe;
   source?: string;
 }

@@ -25,3 +25,21 @@ export function isExtensionRequest(message: unknown): message is ExtensionReques
   const candidate = message as { type?: unknown; tabId?: unknown };
   return candidate.type === 'get-tab-report' && typeof candidate.tabId === 'number';
 }
+
+/**
+ * Sent by the content script of a top-level document: the markup of its `<meta http-equiv>`
+ * elements, because those can carry a Content-Security-Policy that headers do not show.
+ */
+export type MetaPoliciesMessage = { type: 'meta-policies'; url: string; html: string };
+
+export function isMetaPoliciesMessage(message: unknown): message is MetaPoliciesMessage {
+  if (typeof message !== 'object' || message === null) {
+    return false;
+  }
+  const candidate = message as { type?: unknown; url?: unknown; html?: unknown };
+  return (
+    candidate.type === 'meta-policies' &&
+    typeof candidate.url === 'string' &&
+    typeof candidate.html === 'string'
+  );
+}
