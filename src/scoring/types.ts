@@ -54,6 +54,11 @@ export interface ResponseRecord {
   url: string;
   status: number;
   headers: HeaderPair[];
+  /**
+   * Header lines of the request that produced the final response, when the recorder saw
+   * them. The `cors` check needs the request's `Origin` to tell a reflected origin apart.
+   */
+  requestHeaders?: HeaderPair[];
   setCookies?: string[];
   redirects?: RedirectHop[];
   html?: string;
