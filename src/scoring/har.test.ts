@@ -68,6 +68,11 @@ describe('readHar on a Chrome DevTools export', () => {
     expect(page.document.status).toBe(200);
   });
 
+  test('keeps the document request headers', () => {
+    expect(page.document.requestHeaders?.[0]).toEqual([':authority', 'shop.example.test']);
+    expect(page.document.requestHeaders).toContainEqual(['sec-fetch-dest', 'document']);
+  });
+
   test('links the plain-HTTP 301 as the first redirect hop', () => {
     expect(page.document.redirects).toHaveLength(1);
     const hop = page.document.redirects?.[0];
@@ -364,6 +369,10 @@ describe('writeHar', () => {
   const recorded: ResponseRecord = {
     url: 'https://shop.example.test/account/',
     status: 200,
+    requestHeaders: [
+      ['accept', 'text/html'],
+      ['origin', 'https://partner.example.test'],
+    ],
     headers: [
       ['content-type', 'text/html; charset=utf-8'],
       ['strict-transport-security', 'max-age=31536000; includeSubDomains'],
@@ -407,6 +416,7 @@ describe('writeHar', () => {
       status: 301,
       location: 'https://shop.example.test/account/',
     },
+    droppedSubresources: 3,
     source: 'recorded by the extension',
   };
 

@@ -32,6 +32,7 @@ export type HarReadResult =
 interface RecordExtras {
   cookies?: BrowserCookie[];
   httpProbe?: HttpProbe;
+  droppedSubresources?: number;
   source?: string;
 }
 
@@ -75,6 +76,7 @@ interface Entry {
   url: string;
   status: number;
   headers: HeaderPair[];
+  requestHeaders: HeaderPair[];
   /** Absolute target of a 3xx response (`redirectURL`, else `Location`), or null. */
   redirectTarget: string | null;
   /** The raw `Location` header, else `redirectURL`, for the redirect hop record. */
@@ -282,6 +284,9 @@ function redirectChain(entries: readonly Entry[], anchor: Entry): Entry[] {
 function toRecord(chain: readonly Entry[], extras: RecordExtras): ResponseRecord {
   const final = chain[chain.length - 1] as Entry;
   const record: ResponseRecord = { url: final.url, status: final.status, headers: final.headers };
+  if (final.requestHeaders.length > 0) {
+    record.requestHeaders = final.requestHeaders;
+  }
 
   const redirects = chain.slice(0, -1).map((hop): RedirectHop => ({
     url: hop.url,
@@ -297,6 +302,9 @@ function toRecord(chain: readonly Entry[], extras: RecordExtras): ResponseRecord
   }
   if (extras.cookies !== undefined) {
     record.cookies = extras.cookies;
+  }
+  if (extras.droppedSubresources !== undefined) {
+    record.droppedSubresources = extras.droppedSubresources;
   }
   if (extras.httpProbe !== undefined) {
     record.httpProbe = extras.httpProbe;
@@ -337,6 +345,7 @@ function readEntry(raw: unknown, index: number): Entry | null {
     url: request.url,
     status: response.status,
     headers,
+    requestHeaders: readHeaders(request.headers),
     redirectTarget: isRedirect ? resolveUrl(redirectUrl ?? location, request.url) : null,
     location: location ?? redirectUrl,
     type: declaredType === undefined ? typeFromMime(mimeType) : toWebRequestType(declaredType),
@@ -402,6 +411,9 @@ function readExtras(raw: unknown): RecordExtras {
     ...(asObject(extras.httpProbe) === undefined
       ? {}
       : { httpProbe: extras.httpProbe as HttpProbe }),
+    ...(typeof extras.droppedSubresources === 'number'
+      ? { droppedSubresources: extras.droppedSubresources }
+      : {}),
     ...(typeof extras.source === 'string' ? { source: extras.source } : {}),
   };
 }
@@ -502,7 +514,7 @@ export interface HarLog {
  * Writes response records as a HAR 1.2 log, one page per record: its redirect hops, the
  * document (with `html` as `content.text`), then its subresources. Sizes and timings the
  * record does not hold are written as -1 or 0, as HAR allows for unknown values; the browser
- * cookie jar, the HTTP probe and the source go into the page's `_hardeningInspector` field.
+ * cookie jar, the HTTP probe, the dropped-subresource count and the source go into the page's `_hardeningInspector` field.
  */
 export function writeHar(
   records: readonly ResponseRecord[],
@@ -517,6 +529,9 @@ export function writeHar(
     const extras: RecordExtras = {
       ...(record.cookies === undefined ? {} : { cookies: record.cookies }),
       ...(record.httpProbe === undefined ? {} : { httpProbe: record.httpProbe }),
+      ...(record.droppedSubresources === undefined
+        ? {}
+        : { droppedSubresources: record.droppedSubresources }),
       ...(record.source === undefined ? {} : { source: record.source }),
     };
     pages.push({
@@ -542,6 +557,10 @@ export function writeHar(
     }
 
     const documentEntry = entry(record.url, record.status, documentHeaders(record), 'document');
+    documentEntry.request.headers = (record.requestHeaders ?? []).map(([name, value]) => ({
+      name,
+      value,
+    }));
     if (record.html !== undefined) {
       documentEntry.response.content = {
         size: record.html.length,
