@@ -1,0 +1,214 @@
+// Playwright fixtures: the demo site on loopback, headless Chromium with the built extension
+// loaded, and helpers that reach the extension's service worker and popup.
+
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import {
+  test as base,
+  chromium,
+  expect,
+  type BrowserContext,
+  type Page,
+  type Worker,
+} from '@playwright/test';
+
+import type { TabReport, TabReportRequest } from '../src/shared/messages';
+
+import { extensionBrowserArguments, findBrowser } from './browser.mjs';
+import { DEMO_PAGES, renderDocument, type PageSet } from './servers/demo-pages.mjs';
+import { startDemoSite, type DemoSite } from './servers/demo-site.mjs';
+
+export { expect };
+
+/** The built extension that the tests load; `npm run test:e2e` builds it first. */
+export const EXTENSION_PATH = resolve(import.meta.dirname, '..', 'dist');
+
+const POPUP_PATH = 'src/popup/index.html';
+const READY_HOST = 'ready.test';
+
+const READY_PAGES: PageSet = {
+  '/': { body: renderDocument({ title: 'Ready', main: '<p>The recorder is running.</p>' }) },
+};
+
+export interface ExtensionFixtures {
+  /** The extension's id, read from its service worker's URL. */
+  extensionId: string;
+}
+
+export interface WorkerFixtures {
+  site: DemoSite;
+}
+
+export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
+  site: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const site = await startDemoSite({ pages: DEMO_PAGES, ports: 'auto' });
+      if (!site.standardPorts) {
+        console.log(
+          `The test site listens on ports ${site.httpsPort} (HTTPS) and ${site.httpPort} (HTTP) ` +
+            'because ports 443 and 80 are taken or need root. The redirect probe to ' +
+            'http://HOST/ then cannot reach it, so tests that need the redirect open the plain-HTTP URL.',
+        );
+      }
+      await use(site);
+      await site.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  context: async ({ site }, use, testInfo) => {
+    if (!existsSync(join(EXTENSION_PATH, 'manifest.json'))) {
+      throw new Error(`No built extension in ${EXTENSION_PATH}: run \`npm run build\` first.`);
+    }
+    const browser = findBrowser();
+    const userDataDir = mkdtempSync(join(tmpdir(), 'hardening-inspector-e2e-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: browser.path,
+      headless: true,
+      ignoreHTTPSErrors: true,
+      args: [...extensionBrowserArguments(EXTENSION_PATH), '--disable-gpu'],
+    });
+    try {
+      await waitUntilRecording(context, site);
+      await use(context);
+    } finally {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+      testInfo.annotations.push({ type: 'browser', description: browser.path });
+    }
+  },
+
+  extensionId: async ({ context }, use) => {
+    await use(extensionIdOf(await serviceWorkerOf(context)));
+  },
+});
+
+/** Returns the extension's running service worker, waiting for it to start when none runs. */
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  const running = context
+    .serviceWorkers()
+    .find((worker) => worker.url().startsWith('chrome-extension://'));
+  if (running !== undefined) {
+    return running;
+  }
+  return context.waitForEvent('serviceworker', {
+    predicate: (worker) => worker.url().startsWith('chrome-extension://'),
+  });
+}
+
+function extensionIdOf(worker: Worker): string {
+  return new URL(worker.url()).host;
+}
+
+/**
+ * Finds the id of the tab that shows `page` by asking the service worker's `chrome.tabs`,
+ * waiting until exactly one tab has the page's URL.
+ */
+export async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
+  const url = page.url();
+  let matches: number[] = [];
+  await expect
+    .poll(
+      async () => {
+        const worker = await serviceWorkerOf(context);
+        matches = await worker.evaluate(async (wanted) => {
+          const tabs = await chrome.tabs.query({});
+          return tabs
+            .filter((tab) => tab.url === wanted)
+            .flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
+        }, url);
+        return matches.length;
+      },
+      { message: `exactly one tab should show ${url}` },
+    )
+    .toBe(1);
+  return matches[0]!;
+}
+
+/** Opens the popup page for one tab as a normal page and waits until it shows a grade. */
+export async function openPopup(
+  context: BrowserContext,
+  extensionId: string,
+  tabId: number,
+): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/${POPUP_PATH}?tabId=${tabId}`);
+  await expect(popup.getByTestId('grade')).toBeVisible();
+  return popup;
+}
+
+/**
+ * Sends `get-tab-report` for a tab from an extension page, as the popup does, and returns
+ * the service worker's response.
+ */
+export async function requestTabReport(extensionPage: Page, tabId: number): Promise<TabReport> {
+  return extensionPage.evaluate(
+    (id) =>
+      chrome.runtime.sendMessage<TabReportRequest, TabReport>({
+        type: 'get-tab-report',
+        tabId: id,
+      }),
+    tabId,
+  );
+}
+
+/** Waits until the recorder has graded the tab, and returns its report. */
+export async function waitForGradedReport(
+  extensionPage: Page,
+  tabId: number,
+): Promise<Extract<TabReport, { state: 'graded' }>> {
+  let report: TabReport | undefined;
+  await expect
+    .poll(
+      async () => {
+        report = await requestTabReport(extensionPage, tabId);
+        return report.state;
+      },
+      { message: `tab ${tabId} should be graded` },
+    )
+    .toBe('graded');
+  return report as Extract<TabReport, { state: 'graded' }>;
+}
+
+/** Reads everything the extension keeps in `chrome.storage.session`, through its service worker. */
+export async function readSessionStorage(
+  context: BrowserContext,
+): Promise<Record<string, unknown>> {
+  const worker = await serviceWorkerOf(context);
+  return worker.evaluate(() => chrome.storage.session.get(null));
+}
+
+/**
+ * Opens a page on its own host name and waits until the recorder has graded it. The first
+ * navigation after launch can come before the service worker's `webRequest` listeners are
+ * registered, so the page is reloaded until a report exists.
+ */
+async function waitUntilRecording(context: BrowserContext, site: DemoSite): Promise<void> {
+  site.setPages(READY_HOST, READY_PAGES);
+  const page = await context.newPage();
+  await page.goto(site.httpsUrl(READY_HOST, '/'));
+  const tabId = await tabIdOf(context, page);
+
+  const extensionId = extensionIdOf(await serviceWorkerOf(context));
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/${POPUP_PATH}?tabId=${tabId}`);
+
+  await expect
+    .poll(
+      async () => {
+        const report = await requestTabReport(extensionPage, tabId);
+        if (report.state === 'not-recorded') {
+          await page.reload();
+        }
+        return report.state;
+      },
+      { message: 'the extension should record a first page', timeout: 20_000 },
+    )
+    .toBe('graded');
+
+  await extensionPage.close();
+  await page.close();
+}
