@@ -54,6 +54,8 @@ export const WEIGHTS = {
   },
   cookies: {
     secure: { verdict: 'pass', modifier: 5 },
+    // Every cookie has Secure but some lacks a valid SameSite: short of the bonus, no penalty.
+    'no-samesite': { verdict: 'warn', modifier: 0 },
     'no-secure': { verdict: 'warn', modifier: -10 },
     rejected: { verdict: 'fail', modifier: -10 },
     none: { verdict: 'n/a', modifier: 0 },
@@ -95,6 +97,7 @@ export const WEIGHTS = {
     invalid: { verdict: 'warn', modifier: -5 },
     missing: { verdict: 'info', modifier: 0 },
     'coop-other': { verdict: 'info', modifier: 0 },
+    'plain-http': { verdict: 'n/a', modifier: 0 },
   },
   'permissions-policy': {
     valid: { verdict: 'pass', modifier: 0 },
@@ -103,6 +106,8 @@ export const WEIGHTS = {
   },
   cors: {
     'reflected-credentials': { verdict: 'fail', modifier: -50 },
+    // `null` is the origin of sandboxed frames and data: URLs, which any site can create.
+    'null-credentials': { verdict: 'fail', modifier: -50 },
     'wildcard-credentials': { verdict: 'warn', modifier: 0 },
     'not-shared': { verdict: 'pass', modifier: 0 },
     shared: { verdict: 'info', modifier: 0 },
@@ -111,6 +116,8 @@ export const WEIGHTS = {
     'active-mixed': { verdict: 'fail', modifier: -10 },
     'passive-mixed': { verdict: 'warn', modifier: 0 },
     none: { verdict: 'pass', modifier: 0 },
+    // Plain-HTTP URLs that the page's `upgrade-insecure-requests` makes browsers fetch over HTTPS.
+    upgraded: { verdict: 'pass', modifier: 0 },
     'plain-http': { verdict: 'n/a', modifier: 0 },
   },
   'information-disclosure': {
