@@ -1,0 +1,128 @@
+// The review document: for each graded page, every checklist setting with the value
+// observed, its benefit and the verdict, then the fix for each finding, then a summary.
+
+import { BONUS_THRESHOLD } from '../../scoring/grade';
+import type { CheckResult, Report, Verdict } from '../../scoring/types';
+import { CHECKLIST } from '../checklist';
+import { describeInput, type GradedPage } from '../graded-page';
+
+const VERDICTS: readonly Verdict[] = ['pass', 'warn', 'fail', 'info', 'n/a'];
+
+export function formatMarkdown(pages: readonly GradedPage[]): string {
+  return pages.map(formatPage).join('\n---\n\n');
+}
+
+function formatPage(page: GradedPage): string {
+  const { report } = page;
+  const sections = [
+    `# Hardening review of ${report.url}\n`,
+    introduction(page),
+    checklistSection(report),
+    fixesSection(report),
+    summarySection(report),
+  ];
+  return sections.filter((section) => section !== '').join('\n');
+}
+
+function introduction({ file, part, report }: GradedPage): string {
+  const lines = [
+    `Grade **${report.grade}** with a score of ${report.score}, scoring version ${report.scoringVersion}.`,
+    `Input: ${inline(describeInput({ file, part }))}. Detected stack: ${report.stack}.`,
+  ];
+  if (report.capped) {
+    lines.push('', 'The grade is capped at F because the document was served over plain HTTP.');
+  }
+  if (report.developmentHost) {
+    lines.push(
+      '',
+      'This is a development preview: the HTTPS checks do not apply on this host, and they would fail in production unchanged.',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function checklistSection(report: Report): string {
+  const rows = report.checks.map((check) => {
+    const item = CHECKLIST[check.id];
+    return `| ${cell(item.setting)} | ${cell(check.evidence)} | ${cell(item.benefit)} | ${verdictCell(check)} |`;
+  });
+  return [
+    '## Checklist\n',
+    '| Setting | Value observed | Benefit | Verdict |',
+    '|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+function fixesSection(report: Report): string {
+  const findings = report.checks.filter((check) => check.remediation !== undefined);
+  if (findings.length === 0) {
+    return '## Fixes\n\nNothing to fix.\n';
+  }
+  return ['## Fixes\n', ...findings.map(formatFix)].join('\n');
+}
+
+function formatFix(check: CheckResult): string {
+  const remediation = check.remediation;
+  if (remediation === undefined) {
+    return '';
+  }
+  const lines = [
+    `### ${check.title}: ${verdictCell(check)}\n`,
+    `**What is wrong:** ${remediation.summary}\n`,
+    `**Why it matters:** ${remediation.why}\n`,
+  ];
+  for (const fix of remediation.fixes) {
+    lines.push(`**${fix.stack}**, in ${inline(fix.where)}:\n`, fence(fix.code), '');
+  }
+  lines.push(`Reference: ${remediation.docs}\n`);
+  return lines.join('\n');
+}
+
+function summarySection(report: Report): string {
+  const counts = VERDICTS.map((verdict) => {
+    const count = report.checks.filter((check) => check.verdict === verdict).length;
+    return `${count} ${verdict}`;
+  });
+  const penalties = report.checks.filter((check) => check.modifier < 0);
+  const bonus = report.checks.reduce((sum, check) => sum + Math.max(0, check.modifier), 0);
+  const penalty = penalties.reduce((sum, check) => sum + check.modifier, 0);
+
+  const lines = [
+    '## Summary\n',
+    `- Checks: ${counts.join(', ')}.`,
+    `- Penalties ${penalty}, bonuses +${bonus}${100 + penalty >= BONUS_THRESHOLD ? '' : ` (not counted: the score after penalties is below ${BONUS_THRESHOLD})`}: score ${report.score}, grade ${report.grade}.`,
+  ];
+  const worst = [...penalties].sort((a, b) => a.modifier - b.modifier);
+  if (worst.length > 0) {
+    lines.push(
+      `- Fix first: ${worst.map((check) => `${check.title} (${check.modifier})`).join(', ')}.`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function verdictCell(check: CheckResult): string {
+  return check.modifier === 0
+    ? check.verdict
+    : `${check.verdict} (${check.modifier > 0 ? '+' : ''}${check.modifier})`;
+}
+
+/** Escapes a value for one table cell: pipes escaped, line breaks turned into spaces. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function inline(text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longestRun + 1);
+  return `${ticks}${text.startsWith('`') ? ' ' : ''}${text}${text.endsWith('`') ? ' ' : ''}${ticks}`;
+}
+
+/** Fences a code block with more backticks than the code contains in a row. */
+function fence(code: string): string {
+  const longestRun = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longestRun + 1);
+  return `${ticks}\n${code}\n${ticks}`;
+}

@@ -1,0 +1,17 @@
+// A graded document and where it came from, as the format writers receive it.
+
+import type { Report } from '../scoring/types';
+
+export interface GradedPage {
+  /** The input as the user named it: a path, or `-` for standard input. */
+  file: string;
+  /** Which document of the input: empty for a record file, the page (and frame) for a HAR. */
+  part: string;
+  report: Report;
+}
+
+/** Names the input of a graded page for messages: `site.har, page page_1, frame 2`. */
+export function describeInput(page: Pick<GradedPage, 'file' | 'part'>): string {
+  const file = page.file === '-' ? 'standard input' : page.file;
+  return page.part === '' ? file : `${file}, ${page.part}`;
+}
