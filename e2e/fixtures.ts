@@ -10,10 +10,12 @@ import {
   chromium,
   expect,
   type BrowserContext,
+  type Locator,
   type Page,
   type Worker,
 } from '@playwright/test';
 
+import type { CheckId } from '../src/scoring/types';
 import type { TabReport, TabReportRequest } from '../src/shared/messages';
 
 import { extensionBrowserArguments, findBrowser } from './browser.mjs';
@@ -211,4 +213,28 @@ async function waitUntilRecording(context: BrowserContext, site: DemoSite): Prom
 
   await extensionPage.close();
   await page.close();
+}
+
+export interface GradedPage {
+  page: Page;
+  tabId: number;
+  popup: Page;
+}
+
+/** Opens `url` in a new tab, then the popup for that tab once it shows a grade. */
+export async function openAndGrade(
+  context: BrowserContext,
+  extensionId: string,
+  url: string,
+): Promise<GradedPage> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const tabId = await tabIdOf(context, page);
+  const popup = await openPopup(context, extensionId, tabId);
+  return { page, tabId, popup };
+}
+
+/** Locates the popup's row of one check. */
+export function checkRow(popup: Page, checkId: CheckId): Locator {
+  return popup.locator(`[data-check="${checkId}"]`);
 }

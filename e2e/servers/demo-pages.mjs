@@ -8,6 +8,7 @@
  * @typedef {object} PageContext
  * @property {string} nonce  A fresh base64 nonce for this response, for CSP `'nonce-…'` sources.
  * @property {URL} url  The request URL as the browser sent it over HTTPS.
+ * @property {(path: string) => string} httpUrl  The plain-HTTP URL of a path on the same host, which the site redirects to HTTPS.
  */
 
 /**
@@ -128,18 +129,20 @@ dt { font-weight: bold; margin-top: 1rem; }
 export const DEMO_PAGES = {
   '/': {
     headers: [['X-Content-Type-Options', 'nosniff']],
-    body: renderDocument({
-      title: 'Hardening Inspector demo',
-      main: `<p>Open a page, then click the Hardening Inspector button in the toolbar to see its grade.</p>
+    body: ({ httpUrl }) =>
+      renderDocument({
+        title: 'Hardening Inspector demo',
+        main: `<p>Open a page, then click the Hardening Inspector button in the toolbar to see its grade.
+The links go through plain HTTP, so the extension sees the site redirect each page to HTTPS.</p>
 <dl>
-<dt><a href="/hardened">Hardened page</a></dt>
+<dt><a href="${httpUrl('/hardened')}">Hardened page</a></dt>
 <dd>Every header the checklist rewards: grades A+.</dd>
-<dt><a href="/weak">Weak page</a></dt>
+<dt><a href="${httpUrl('/weak')}">Weak page</a></dt>
 <dd>No hardening headers, a session cookie without flags and version banners: grades F.</dd>
-<dt><a href="/review">Review configuration</a></dt>
+<dt><a href="${httpUrl('/review')}">Review configuration</a></dt>
 <dd>The Django settings of the production-readiness review, without a Content Security Policy: grades B (70).</dd>
 </dl>`,
-    }),
+      }),
   },
   '/hardened': {
     headers: hardenedHeaders,

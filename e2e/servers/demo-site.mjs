@@ -57,13 +57,13 @@ export async function startDemoSite(options) {
 
   /** @type {Map<string, PageSet>} */
   const pagesByHost = new Map();
-  /** @type {{ httpsPort: number }} */
-  const ports = { httpsPort: 0 };
+  /** @type {{ httpsPort: number, httpPort: number }} */
+  const ports = { httpsPort: 0, httpPort: 0 };
 
   const httpsServer = https.createServer(certificate, (request, response) => {
     const hostname = hostnameOf(request.headers.host);
     const pages = pagesByHost.get(hostname) ?? options.pages;
-    servePage(pages, request, response, log);
+    servePage(pages, ports.httpPort, request, response, log);
   });
   const httpServer = http.createServer((request, response) => {
     redirectToHttps(ports.httpsPort, request, response, log);
@@ -78,6 +78,7 @@ export async function startDemoSite(options) {
   const choice = options.ports ?? 'auto';
   const listening = await listenPair(httpsServer, httpServer, address, choice, log);
   ports.httpsPort = listening.httpsPort;
+  ports.httpPort = listening.httpPort;
 
   return {
     ...listening,
@@ -202,11 +203,12 @@ export function hostnameOf(hostHeader) {
 
 /**
  * @param {PageSet} pages
+ * @param {number} httpPort
  * @param {http.IncomingMessage} request
  * @param {http.ServerResponse} response
  * @param {(line: string) => void} log
  */
-function servePage(pages, request, response, log) {
+function servePage(pages, httpPort, request, response, log) {
   const url = new URL(request.url ?? '/', `https://${request.headers.host ?? 'localhost'}`);
   const page = Object.hasOwn(pages, url.pathname) ? pages[url.pathname] : undefined;
 
@@ -218,7 +220,12 @@ function servePage(pages, request, response, log) {
   }
 
   /** @type {PageContext} */
-  const context = { nonce: randomBytes(16).toString('base64'), url };
+  const context = {
+    nonce: randomBytes(16).toString('base64'),
+    url,
+    httpUrl: (path) =>
+      `http://${url.hostname}${httpPort === STANDARD_HTTP_PORT ? '' : `:${httpPort}`}${path}`,
+  };
   const headers = typeof page.headers === 'function' ? page.headers(context) : (page.headers ?? []);
   const body = typeof page.body === 'function' ? page.body(context) : (page.body ?? '');
   const status = page.status ?? 200;

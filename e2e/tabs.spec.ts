@@ -1,0 +1,81 @@
+// Per-tab records: kept apart per tab, removed with the tab, and kept across a restart of
+// the service worker.
+
+import {
+  expect,
+  openAndGrade,
+  readSessionStorage,
+  serviceWorkerOf,
+  test,
+  waitForGradedReport,
+} from './fixtures';
+
+test('two tabs are graded independently', async ({ context, extensionId, site }) => {
+  const hardened = await openAndGrade(
+    context,
+    extensionId,
+    site.httpsUrl('tab-a.test', '/hardened'),
+  );
+  const weak = await openAndGrade(context, extensionId, site.httpsUrl('tab-b.test', '/weak'));
+
+  expect(hardened.tabId).not.toBe(weak.tabId);
+  await expect(hardened.popup.getByTestId('grade')).toHaveText('A+');
+  await expect(hardened.popup.getByTestId('url')).toHaveText(
+    'https://tab-a.test' + urlPort(site.httpsPort) + '/hardened',
+  );
+  await expect(weak.popup.getByTestId('grade')).toHaveText('F');
+  await expect(weak.popup.getByTestId('url')).toHaveText(
+    'https://tab-b.test' + urlPort(site.httpsPort) + '/weak',
+  );
+
+  // Reloading one tab leaves the other tab's record as it was.
+  await weak.page.reload();
+  await hardened.popup.reload();
+  await expect(hardened.popup.getByTestId('grade')).toHaveText('A+');
+});
+
+test('closing a tab removes its record', async ({ context, extensionId, site }) => {
+  const url = site.httpsUrl('closed.test', '/hardened');
+  const { page, popup, tabId } = await openAndGrade(context, extensionId, url);
+  await waitForGradedReport(popup, tabId);
+  const storedUrls = async (): Promise<boolean> =>
+    JSON.stringify(await readSessionStorage(context)).includes('https://closed.test');
+
+  expect(await storedUrls()).toBe(true);
+
+  await page.close();
+
+  await expect
+    .poll(storedUrls, { message: `storage.session should forget tab ${tabId}` })
+    .toBe(false);
+});
+
+test('record survives a service worker stop', async ({ context, extensionId, site }) => {
+  const before = await openAndGrade(context, extensionId, site.httpsUrl('restart.test', '/review'));
+  const { report: reportBefore } = await waitForGradedReport(before.popup, before.tabId);
+
+  const worker = await serviceWorkerOf(context);
+  const stopped = worker.waitForEvent('close');
+  const devtools = await context.newCDPSession(before.page);
+  await devtools.send('ServiceWorker.enable');
+  await devtools.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+
+  // Messaging the background starts a new service worker, which must read the stored record.
+  const { report: reportAfter } = await waitForGradedReport(before.popup, before.tabId);
+  expect(reportAfter.url).toBe(reportBefore.url);
+  expect(reportAfter.score).toBe(reportBefore.score);
+  expect(reportAfter.grade).toBe(reportBefore.grade);
+
+  // The new worker records new navigations too.
+  const after = await openAndGrade(
+    context,
+    extensionId,
+    site.httpsUrl('restart-after.test', '/weak'),
+  );
+  await expect(after.popup.getByTestId('grade')).toHaveText('F');
+});
+
+function urlPort(port: number): string {
+  return port === 443 ? '' : `:${port}`;
+}
