@@ -1,0 +1,79 @@
+// The toolbar popup: the grade of the active tab's top document and every check behind it.
+
+import { t } from '../shared/i18n';
+import type { TabReport } from '../shared/messages';
+import type { Connector } from '../ui/connector';
+import { ReportView } from '../ui/report-view';
+import { useTabReport } from '../ui/use-tab-report';
+
+export function Popup({ connector }: { connector: Connector }) {
+  const [state, refresh] = useTabReport(connector);
+
+  const openOptions = (event: MouseEvent): void => {
+    event.preventDefault();
+    void connector.openOptionsPage();
+  };
+
+  return (
+    <div class="page popup">
+      <header class="toolbar">
+        <h1 class="product">{t('extensionName')}</h1>
+        <a class="options-link" href={connector.optionsPageUrl()} onClick={openOptions}>
+          {t('optionsLink')}
+        </a>
+      </header>
+      <main>
+        {state.status === 'loading' && (
+          <p class="state" role="status">
+            {t('loading')}
+          </p>
+        )}
+        {state.status === 'no-tab' && (
+          <p class="state" data-state="no-tab">
+            {t('noActiveTab')}
+          </p>
+        )}
+        {state.status === 'error' && (
+          <div class="state" role="alert" data-state="error">
+            <p>{t('loadFailed', [state.message])}</p>
+            <button type="button" onClick={refresh}>
+              {t('retryButton')}
+            </button>
+          </div>
+        )}
+        {state.status === 'ready' && (
+          <TabReportView
+            tabReport={state.tabReport}
+            onReload={() => void connector.reloadTab(state.tabId)}
+          />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function TabReportView({ tabReport, onReload }: { tabReport: TabReport; onReload: () => void }) {
+  switch (tabReport.state) {
+    case 'unsupported':
+      return (
+        <section class="state" data-state="unsupported">
+          <h2>{t('unsupportedTitle')}</h2>
+          <p>{t('unsupportedText')}</p>
+          {tabReport.url && <p class="url">{tabReport.url}</p>}
+        </section>
+      );
+    case 'not-recorded':
+      return (
+        <section class="state" data-state="not-recorded">
+          <h2>{t('notRecordedTitle')}</h2>
+          <p>{t('notRecordedText')}</p>
+          <p class="url">{tabReport.url}</p>
+          <button type="button" class="primary" onClick={onReload}>
+            {t('reloadButton')}
+          </button>
+        </section>
+      );
+    case 'graded':
+      return <ReportView report={tabReport.report} />;
+  }
+}

@@ -1,0 +1,63 @@
+// One check of a report: its title, verdict and evidence, expandable to its remediation.
+
+import { useState } from 'preact/hooks';
+
+import type { CheckResult, Stack } from '../scoring/types';
+import { t } from '../shared/i18n';
+
+import { VERDICT_LABEL_KEYS } from './labels';
+import { RemediationView } from './remediation-view';
+
+export function CheckRow({ check, stack }: { check: CheckResult; stack: Stack }) {
+  const [expanded, setExpanded] = useState(false);
+  const expandable = check.remediation !== undefined || (check.notes?.length ?? 0) > 0;
+  const detailsId = `check-${check.id}-details`;
+
+  const heading = (
+    <>
+      <span class={`verdict verdict-${verdictClass(check.verdict)}`}>
+        {t(VERDICT_LABEL_KEYS[check.verdict])}
+      </span>
+      <span class="check-title">{check.title}</span>
+      {check.modifier !== 0 && (
+        <span class="modifier">{t('modifierPoints', [formatModifier(check.modifier)])}</span>
+      )}
+    </>
+  );
+
+  return (
+    <li class="check" data-check={check.id} data-verdict={check.verdict}>
+      <h3 class="check-heading">
+        {expandable ? (
+          <button
+            type="button"
+            class="check-toggle"
+            aria-expanded={expanded}
+            aria-controls={detailsId}
+            onClick={() => setExpanded(!expanded)}
+          >
+            {heading}
+            <span class="chevron" aria-hidden="true" />
+          </button>
+        ) : (
+          <span class="check-static">{heading}</span>
+        )}
+      </h3>
+      <p class="evidence">{check.evidence}</p>
+      {expandable && (
+        <div id={detailsId} class="check-details" hidden={!expanded}>
+          {expanded && <RemediationView check={check} stack={stack} />}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Formats a modifier with its sign and a real minus sign, as in "−25" or "+5". */
+export function formatModifier(modifier: number): string {
+  return modifier > 0 ? `+${modifier}` : `\u2212${Math.abs(modifier)}`;
+}
+
+function verdictClass(verdict: CheckResult['verdict']): string {
+  return verdict === 'n/a' ? 'na' : verdict;
+}

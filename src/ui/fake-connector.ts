@@ -1,0 +1,98 @@
+// An in-memory `Connector` for component tests: it serves reports set by the test, records the
+// tab reloads and options-page openings requested, and fires change notifications on demand.
+
+import type { TabReport } from '../shared/messages';
+
+import type { Connector } from './connector';
+
+export interface FakeConnector extends Connector {
+  /** Sets the report that the next `getTabReport(tabId)` calls return. */
+  setReport(tabId: number, report: TabReport): void;
+  /** Makes `getTabReport(tabId)` reject with `error` until a report is set again. */
+  failWith(tabId: number, error: Error): void;
+  /** Calls the listeners subscribed to the tab, as a recorder write would. */
+  notifyChange(tabId: number): void;
+  /** Number of listeners currently subscribed to the tab. */
+  listenerCount(tabId: number): number;
+  readonly reloadedTabs: number[];
+  readonly reportRequests: number[];
+  readonly optionsPageOpenings: number;
+}
+
+export function createFakeConnector(options: {
+  activeTabId?: number;
+  reports?: Record<number, TabReport>;
+}): FakeConnector {
+  const reports = new Map<number, TabReport | Error>(
+    Object.entries(options.reports ?? {}).map(([tabId, report]) => [Number(tabId), report]),
+  );
+  const listeners = new Map<number, Set<() => void>>();
+  const reloadedTabs: number[] = [];
+  const reportRequests: number[] = [];
+  let optionsPageOpenings = 0;
+
+  return {
+    activeTabId() {
+      return Promise.resolve(options.activeTabId);
+    },
+
+    getTabReport(tabId) {
+      reportRequests.push(tabId);
+      const report = reports.get(tabId);
+      if (report === undefined) {
+        return Promise.reject(new Error(`no report set for tab ${tabId}`));
+      }
+      if (report instanceof Error) {
+        return Promise.reject(report);
+      }
+      return Promise.resolve(report);
+    },
+
+    subscribe(tabId, listener) {
+      const tabListeners = listeners.get(tabId) ?? new Set();
+      tabListeners.add(listener);
+      listeners.set(tabId, tabListeners);
+      return () => {
+        tabListeners.delete(listener);
+      };
+    },
+
+    reloadTab(tabId) {
+      reloadedTabs.push(tabId);
+      return Promise.resolve();
+    },
+
+    optionsPageUrl() {
+      return 'chrome-extension://fake/src/options/index.html';
+    },
+
+    openOptionsPage() {
+      optionsPageOpenings += 1;
+      return Promise.resolve();
+    },
+
+    setReport(tabId, report) {
+      reports.set(tabId, report);
+    },
+
+    failWith(tabId, error) {
+      reports.set(tabId, error);
+    },
+
+    notifyChange(tabId) {
+      for (const listener of listeners.get(tabId) ?? []) {
+        listener();
+      }
+    },
+
+    listenerCount(tabId) {
+      return listeners.get(tabId)?.size ?? 0;
+    },
+
+    reloadedTabs,
+    reportRequests,
+    get optionsPageOpenings() {
+      return optionsPageOpenings;
+    },
+  };
+}

@@ -1,0 +1,21 @@
+// Message keys for the values of a report that the pages show as words.
+
+import type { Stack, Verdict } from '../scoring/types';
+import type { MessageKey } from '../shared/i18n';
+
+export const VERDICT_LABEL_KEYS = {
+  pass: 'verdictPass',
+  warn: 'verdictWarn',
+  fail: 'verdictFail',
+  info: 'verdictInfo',
+  'n/a': 'verdictNotApplicable',
+} as const satisfies Record<Verdict, MessageKey>;
+
+export const STACK_LABEL_KEYS = {
+  django: 'stackDjango',
+  nginx: 'stackNginx',
+  apache: 'stackApache',
+  express: 'stackExpress',
+  caddy: 'stackCaddy',
+  unknown: 'stackUnknown',
+} as const satisfies Record<Stack, MessageKey>;

@@ -1,0 +1,40 @@
+// The remediation of a finding: summary, reason, fixes per stack, notes and the MDN link.
+
+import type { CheckResult, Stack } from '../scoring/types';
+import { t } from '../shared/i18n';
+
+import { detectedStackFirst } from './check-order';
+import { FixTabs } from './fix-tabs';
+
+export function RemediationView({ check, stack }: { check: CheckResult; stack: Stack }) {
+  const remediation = check.remediation;
+  const fixes = remediation ? detectedStackFirst(remediation.fixes, stack) : [];
+
+  return (
+    <div class="remediation">
+      {remediation && (
+        <>
+          <p class="remediation-summary">{remediation.summary}</p>
+          <p class="remediation-why">
+            <strong>{t('remediationWhy')}</strong> {remediation.why}
+          </p>
+          {fixes.length > 0 && <FixTabs fixes={fixes} idPrefix={`fix-${check.id}`} />}
+        </>
+      )}
+      {check.notes && check.notes.length > 0 && (
+        <ul class="notes" aria-label={t('notesLabel')}>
+          {check.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
+      {remediation?.docs && (
+        <p class="docs">
+          <a href={remediation.docs} target="_blank" rel="noreferrer">
+            {t('docsLink')}
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+// A graded report: the grade and score, the notices that qualify them, and every check.
+
+import type { Grade, Report } from '../scoring/types';
+import { t } from '../shared/i18n';
+
+import { sortChecksForDisplay } from './check-order';
+import { CheckRow } from './check-row';
+import { STACK_LABEL_KEYS } from './labels';
+
+export function ReportView({ report }: { report: Report }) {
+  const redirectCheck = report.checks.find((check) => check.id === 'https-redirect');
+  const redirectNotVerified = redirectCheck?.outcome === 'not-verified';
+
+  return (
+    <div class="report">
+      <section class="summary" aria-label={t('summaryLabel')}>
+        <div class={`grade grade-${gradeBand(report.grade)}`}>
+          <span class="visually-hidden">{t('gradeLabel')}</span>
+          <span data-testid="grade">{report.grade}</span>
+        </div>
+        <div class="summary-text">
+          <p class="score" data-testid="score">
+            {t('scoreValue', [report.score])}
+          </p>
+          <p class="url" data-testid="url">
+            {report.url}
+          </p>
+          <p class="meta">
+            {t('stackDetected', [t(STACK_LABEL_KEYS[report.stack])])}
+            {' · '}
+            {t('scoringVersion', [report.scoringVersion])}
+          </p>
+        </div>
+      </section>
+
+      {report.developmentHost && (
+        <p class="notice notice-info" data-testid="development-banner">
+          <strong>{t('developmentBannerTitle')}</strong> {t('developmentBannerText')}
+        </p>
+      )}
+      {report.capped && (
+        <p class="notice notice-fail" data-testid="capped-banner">
+          {t('cappedBanner')}
+        </p>
+      )}
+      {redirectNotVerified && (
+        <p class="notice notice-info" data-testid="redirect-not-verified">
+          <strong>{t('redirectNotVerifiedTitle')}</strong> {redirectCheck.evidence}
+        </p>
+      )}
+
+      <h2 class="visually-hidden">{t('checksHeading')}</h2>
+      <ul class="checks">
+        {sortChecksForDisplay(report.checks).map((check) => (
+          <CheckRow key={check.id} check={check} stack={report.stack} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Groups grades by letter for colouring: A, B, C, D and F. */
+function gradeBand(grade: Grade): string {
+  return grade.charAt(0).toLowerCase();
+}
