@@ -1,0 +1,296 @@
+// The service worker: records every tab's document responses, answers the UIs' report
+// requests and keeps each tab's badge showing its grade. Every listener is registered
+// synchronously at the top level, so the browser can wake the worker for any of its events.
+
+import browser from 'webextension-polyfill';
+import type { Runtime, Tabs, WebNavigation, WebRequest } from 'webextension-polyfill';
+
+import { gradeRecord } from '../scoring/index';
+import { createLogger } from '../shared/logger';
+import { isExtensionRequest, isMetaPoliciesMessage, type TabReport } from '../shared/messages';
+import {
+  beforeRedirectOptions,
+  extensionOrigin,
+  headersReceivedOptions,
+  requestInitiatorOrigin,
+  sessionStorageArea,
+  setBadgeTextColor,
+} from '../shared/platform';
+import { loadSettings } from '../shared/settings';
+import { BadgeScheduler, badgeForGrade } from './badge';
+import {
+  isDocumentType,
+  isNetworkUrl,
+  type Parsed,
+  parseDocumentRedirect,
+  parseDocumentRequest,
+  parseDocumentResponse,
+  parseHeaders,
+  parseSubresource,
+  type RecorderEvent,
+  type SubresourceEvent,
+  toBrowserCookie,
+} from './events';
+import { HttpProbeRunner, probeTarget } from './probe';
+import { addSubresources, applyProbe, claimProbe, reduceTab } from './reducer';
+import { buildTabReport, isSupportedPageUrl } from './tab-report';
+import { isTabState, type TabState, topRecordForGrading } from './tab-state';
+import { type LogContext, TabStore, type TabUpdate } from './tab-store';
+
+const logger = createLogger('background');
+const store = new TabStore<TabState>({ area: sessionStorageArea(), logger, isState: isTabState });
+const probes = new HttpProbeRunner((input, init) => fetch(input, init));
+const badges = new BadgeScheduler(refreshBadge);
+const ownOrigin = extensionOrigin();
+
+const ALL_URLS: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
+const DOCUMENTS: WebRequest.RequestFilter = {
+  urls: ['<all_urls>'],
+  types: ['main_frame', 'sub_frame'],
+};
+// The probe is the worker's own request, so it belongs to no tab.
+const PROBES: WebRequest.RequestFilter = { urls: ['http://*/*'], tabId: -1 };
+
+browser.webRequest.onBeforeRequest.addListener(onBeforeRequest, ALL_URLS);
+browser.webRequest.onHeadersReceived.addListener(
+  onHeadersReceived,
+  DOCUMENTS,
+  headersReceivedOptions(),
+);
+browser.webRequest.onBeforeRedirect.addListener(
+  onBeforeRedirect,
+  DOCUMENTS,
+  beforeRedirectOptions(),
+);
+browser.webRequest.onResponseStarted.addListener(onResponseStarted, {
+  urls: ['<all_urls>'],
+  types: ['main_frame'],
+});
+browser.webRequest.onHeadersReceived.addListener(onProbeResponse, PROBES, headersReceivedOptions());
+browser.webRequest.onBeforeRedirect.addListener(onProbeResponse, PROBES, beforeRedirectOptions());
+browser.webNavigation.onCommitted.addListener(onCommitted);
+browser.webNavigation.onCompleted.addListener(onCompleted);
+browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+browser.tabs.onReplaced.addListener((_addedTabId, removedTabId) => forgetTab(removedTabId));
+browser.tabs.onUpdated.addListener(onTabUpdated);
+browser.runtime.onMessage.addListener(onMessage);
+
+function onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
+  if (details.tabId < 0 || !isNetworkUrl(details.url)) {
+    return;
+  }
+  if (isDocumentType(details.type)) {
+    recordEvent(details, parseDocumentRequest(details));
+    return;
+  }
+  const subresource = accept(details, parseSubresource(details));
+  if (subresource !== undefined) {
+    void store
+      .updateBatched(details.tabId, subresource, addSubresources, describeBatch)
+      .then((update) => afterUpdate(details.tabId, update));
+  }
+}
+
+function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsType): void {
+  if (details.tabId >= 0) {
+    recordEvent(details, parseDocumentResponse(details));
+  }
+}
+
+function onBeforeRedirect(details: WebRequest.OnBeforeRedirectDetailsType): void {
+  if (details.tabId >= 0) {
+    recordEvent(details, parseDocumentRedirect(details));
+  }
+}
+
+function onResponseStarted(details: WebRequest.OnResponseStartedDetailsType): void {
+  if (details.tabId >= 0 && details.frameId === 0) {
+    void startProbe(details.tabId, details.requestId);
+  }
+}
+
+function onProbeResponse(
+  details: WebRequest.OnHeadersReceivedDetailsType | WebRequest.OnBeforeRedirectDetailsType,
+): void {
+  if (details.tabId !== -1 || requestInitiatorOrigin(details) !== ownOrigin) {
+    return;
+  }
+  if (!probes.isProbing(details.url)) {
+    return;
+  }
+  const headers = parseHeaders(details.responseHeaders);
+  probes.observe(details.url, {
+    status: details.statusCode,
+    headers: headers.ok ? headers.value : [],
+    ...('redirectUrl' in details ? { redirectUrl: details.redirectUrl } : {}),
+  });
+}
+
+function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
+  if (details.tabId < 0 || details.frameId !== 0) {
+    return;
+  }
+  const event: RecorderEvent = { kind: 'document-committed', frameId: 0, url: details.url };
+  void dispatch(details.tabId, event, { frameId: details.frameId, url: details.url });
+}
+
+function onCompleted(details: WebNavigation.OnCompletedDetailsType): void {
+  if (details.tabId < 0 || !/^https?:/.test(details.url)) {
+    return;
+  }
+  void readCookies(details.tabId, details.frameId, details.url);
+}
+
+function onTabUpdated(tabId: number, changeInfo: Tabs.OnUpdatedChangeInfoType): void {
+  if (changeInfo.url !== undefined && !isSupportedPageUrl(changeInfo.url)) {
+    void store
+      .update(tabId, () => undefined, { url: changeInfo.url })
+      .then((update) => {
+        afterUpdate(tabId, update);
+      });
+  }
+}
+
+function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
+  if (isExtensionRequest(message)) {
+    return tabReport(message.tabId);
+  }
+  if (isMetaPoliciesMessage(message)) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || sender.frameId !== 0) {
+      logger.warn('Ignoring meta policies not sent by a top-level document', {
+        tabId,
+        frameId: sender.frameId,
+        url: message.url,
+      });
+      return undefined;
+    }
+    const event: RecorderEvent = { kind: 'meta-policies', url: message.url, html: message.html };
+    return dispatch(tabId, event, { url: message.url });
+  }
+  return undefined;
+}
+
+/** Applies a parsed `webRequest` event to its tab, or logs why the details were malformed. */
+function recordEvent(
+  details: { tabId: number; requestId: string },
+  parsed: Parsed<RecorderEvent>,
+): void {
+  const event = accept(details, parsed);
+  if (event !== undefined) {
+    void dispatch(details.tabId, event, { requestId: details.requestId });
+  }
+}
+
+function accept<T>(
+  details: { tabId: number; requestId: string },
+  parsed: Parsed<T>,
+): T | undefined {
+  if (parsed.ok) {
+    return parsed.value;
+  }
+  logger.warn(`Ignoring malformed request details: ${parsed.problem}`, {
+    tabId: details.tabId,
+    requestId: details.requestId,
+  });
+  return undefined;
+}
+
+async function dispatch(tabId: number, event: RecorderEvent, context: LogContext): Promise<void> {
+  const update = await store.update(tabId, (state) => reduceTab(state, event), context);
+  afterUpdate(tabId, update);
+}
+
+function afterUpdate(tabId: number, update: TabUpdate<TabState>): void {
+  if (update.previous?.top !== update.next?.top) {
+    badges.schedule(tabId);
+  }
+}
+
+function describeBatch(items: SubresourceEvent[]): LogContext {
+  return { requestIds: items.slice(0, 10).map((item) => item.requestId), count: items.length };
+}
+
+function forgetTab(tabId: number): void {
+  badges.cancel(tabId);
+  void store.remove(tabId);
+}
+
+async function readCookies(tabId: number, frameId: number, url: string): Promise<void> {
+  let cookies;
+  try {
+    cookies = await browser.cookies.getAll({ url });
+  } catch (error) {
+    logger.error('Reading the cookies of a document failed', error, { tabId, frameId, url });
+    return;
+  }
+  const event: RecorderEvent = {
+    kind: 'cookies-read',
+    frameId,
+    url,
+    cookies: cookies.map(toBrowserCookie),
+  };
+  await dispatch(tabId, event, { frameId, url });
+}
+
+/** Sends the HTTPS-redirect probe for a tab's new top document, when one applies. */
+async function startProbe(tabId: number, requestId: string): Promise<void> {
+  let probeEnabled: boolean;
+  try {
+    probeEnabled = (await loadSettings()).redirectProbe;
+  } catch (error) {
+    logger.error('Reading the settings failed; the probe is not sent', error, { tabId, requestId });
+    return;
+  }
+
+  const claimed: { url: string | null } = { url: null };
+  const claim = await store.update(
+    tabId,
+    (state) => {
+      const result = claimProbe(state, requestId, probeEnabled, probeTarget);
+      claimed.url = result.url;
+      return result.state;
+    },
+    { requestId },
+  );
+  afterUpdate(tabId, claim);
+  if (claimed.url === null) {
+    return;
+  }
+
+  const probe = await probes.run(claimed.url);
+  const update = await store.update(tabId, (state) => applyProbe(state, requestId, probe), {
+    requestId,
+  });
+  afterUpdate(tabId, update);
+}
+
+async function tabReport(tabId: number): Promise<TabReport> {
+  const tab = await browser.tabs.get(tabId);
+  const [state, settings] = await Promise.all([store.read(tabId), loadSettings()]);
+  return buildTabReport(tab.url ?? '', state, settings);
+}
+
+async function refreshBadge(tabId: number): Promise<void> {
+  try {
+    const state = await store.read(tabId);
+    if (state === undefined || !state.top.responded) {
+      await browser.action.setBadgeText({ tabId, text: '' });
+      return;
+    }
+    const settings = await loadSettings();
+    const report = gradeRecord(topRecordForGrading(state), {
+      sessionCookieNames: settings.sessionCookieNames,
+      csrfCookieNames: settings.csrfCookieNames,
+    });
+    const badge = badgeForGrade(report.grade);
+    await Promise.all([
+      browser.action.setBadgeText({ tabId, text: badge.text }),
+      browser.action.setBadgeBackgroundColor({ tabId, color: badge.backgroundColor }),
+      setBadgeTextColor(tabId, badge.textColor),
+    ]);
+  } catch (error) {
+    // Most often the tab was closed while the update was waiting.
+    logger.error('Updating the badge failed', error, { tabId });
+  }
+}

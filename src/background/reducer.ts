@@ -1,0 +1,277 @@
+// Pure updates of a tab's state, one per recorder event. Each returns the state unchanged
+// (the same object) when the event does not apply, so the store can skip the write.
+
+import type { HttpProbe, ResponseRecord, SubresourceRecord } from '../scoring/types';
+import type { DocumentType, RecorderEvent, SubresourceEvent } from './events';
+import {
+  type DocumentEntry,
+  isSameDocumentUrl,
+  MAX_FRAMES,
+  MAX_SUBRESOURCES,
+  type TabState,
+} from './tab-state';
+
+export function reduceTab(state: TabState | undefined, event: RecorderEvent): TabState | undefined {
+  switch (event.kind) {
+    case 'document-request':
+      return event.documentType === 'main_frame'
+        ? startTopDocument(state, event.requestId, event.frameId, event.url)
+        : startFrame(state, event.requestId, event.frameId, event.url);
+    case 'document-response':
+      return applyResponse(state, event);
+    case 'document-redirect':
+      return applyRedirect(state, event);
+    case 'document-committed':
+      return applyCommit(state, event.frameId, event.url);
+    case 'cookies-read':
+      return updateDocument(state, event.frameId, event.url, (record) => ({
+        ...record,
+        cookies: event.cookies,
+      }));
+    case 'meta-policies':
+      return updateDocument(state, 0, event.url, (record) => ({ ...record, html: event.html }));
+  }
+}
+
+/**
+ * Adds a page's subresources in the order requested, once per URL and type, up to
+ * {@link MAX_SUBRESOURCES}; the rest are counted in the record's `droppedSubresources`.
+ */
+export function addSubresources(
+  state: TabState | undefined,
+  events: readonly SubresourceEvent[],
+): TabState | undefined {
+  if (state === undefined || !state.committed || events.length === 0) {
+    return state;
+  }
+  const record = state.top.record;
+  const subresources = [...(record.subresources ?? [])];
+  const seen = new Set(subresources.map(subresourceKey));
+  let dropped = record.droppedSubresources ?? 0;
+
+  for (const event of events) {
+    const subresource: SubresourceRecord = { url: event.url, type: event.type };
+    const key = subresourceKey(subresource);
+    if (seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    if (subresources.length < MAX_SUBRESOURCES) {
+      subresources.push(subresource);
+    } else {
+      dropped += 1;
+    }
+  }
+
+  if (
+    subresources.length === (record.subresources?.length ?? 0) &&
+    dropped === (record.droppedSubresources ?? 0)
+  ) {
+    return state;
+  }
+  const nextRecord: ResponseRecord = { ...record, subresources };
+  if (dropped > 0) {
+    nextRecord.droppedSubresources = dropped;
+  }
+  return { ...state, top: { ...state.top, record: nextRecord } };
+}
+
+/**
+ * Marks the top document's probe as requested, once per navigation, and returns the URL to
+ * probe. With the probe turned off, the record states `disabled` and no URL is returned.
+ */
+export function claimProbe(
+  state: TabState | undefined,
+  requestId: string,
+  probeEnabled: boolean,
+  target: (record: ResponseRecord) => string | null,
+): { state: TabState | undefined; url: string | null } {
+  if (state === undefined || state.top.requestId !== requestId || state.probeRequested) {
+    return { state, url: null };
+  }
+  if (!state.top.responded) {
+    return { state, url: null };
+  }
+  const url = target(state.top.record);
+  if (url === null) {
+    return { state, url: null };
+  }
+  if (!probeEnabled) {
+    const record: ResponseRecord = { ...state.top.record, httpProbe: { state: 'disabled' } };
+    return { state: { ...state, probeRequested: true, top: { ...state.top, record } }, url: null };
+  }
+  return { state: { ...state, probeRequested: true }, url };
+}
+
+/** Stores a probe's result, unless the tab has moved on to another top document since. */
+export function applyProbe(
+  state: TabState | undefined,
+  requestId: string,
+  probe: HttpProbe,
+): TabState | undefined {
+  if (state === undefined || state.top.requestId !== requestId) {
+    return state;
+  }
+  const record: ResponseRecord = { ...state.top.record, httpProbe: probe };
+  return { ...state, top: { ...state.top, record } };
+}
+
+function emptyEntry(requestId: string, frameId: number, url: string): DocumentEntry {
+  return { requestId, frameId, responded: false, record: { url, status: 0, headers: [] } };
+}
+
+function startTopDocument(
+  state: TabState | undefined,
+  requestId: string,
+  frameId: number,
+  url: string,
+): TabState | undefined {
+  // A main-frame request outside frame 0 is a prerendered page, not the tab's displayed one.
+  // NOTE: a prerendered page that the user then opens is therefore not recorded.
+  if (frameId !== 0 || state?.top.requestId === requestId) {
+    return state;
+  }
+  return {
+    top: emptyEntry(requestId, 0, url),
+    committed: false,
+    frames: [],
+    droppedFrames: 0,
+    probeRequested: false,
+  };
+}
+
+function startFrame(
+  state: TabState | undefined,
+  requestId: string,
+  frameId: number,
+  url: string,
+): TabState | undefined {
+  // Before the commit, a frame request comes from the previous page, which is still running.
+  if (state === undefined || !state.committed) {
+    return state;
+  }
+  if (state.frames.some((frame) => frame.requestId === requestId)) {
+    return state;
+  }
+  const withSubresource = addSubresources(state, [{ requestId, url, type: 'sub_frame' }]) ?? state;
+  const others = withSubresource.frames.filter((frame) => frame.frameId !== frameId);
+  if (others.length >= MAX_FRAMES) {
+    return { ...withSubresource, frames: others, droppedFrames: withSubresource.droppedFrames + 1 };
+  }
+  return { ...withSubresource, frames: [...others, emptyEntry(requestId, frameId, url)] };
+}
+
+/**
+ * Finds the entry of a document request, starting one when the request's start was missed
+ * (the worker was started during the request) and the request is the tab's top document or
+ * a frame of a recorded tab.
+ */
+function ensureEntry(
+  state: TabState | undefined,
+  event: { requestId: string; frameId: number; documentType: DocumentType; url: string },
+): TabState | undefined {
+  if (event.documentType === 'main_frame') {
+    return startTopDocument(state, event.requestId, event.frameId, event.url);
+  }
+  return startFrame(state, event.requestId, event.frameId, event.url);
+}
+
+function applyResponse(
+  state: TabState | undefined,
+  event: Extract<RecorderEvent, { kind: 'document-response' }>,
+): TabState | undefined {
+  return updateEntry(ensureEntry(state, event), event.requestId, (entry) => ({
+    ...entry,
+    responded: true,
+    record: { ...entry.record, url: event.url, status: event.status, headers: event.headers },
+  }));
+}
+
+function applyRedirect(
+  state: TabState | undefined,
+  event: Extract<RecorderEvent, { kind: 'document-redirect' }>,
+): TabState | undefined {
+  return updateEntry(ensureEntry(state, event), event.requestId, (entry) => {
+    const hop = {
+      url: event.url,
+      status: event.status,
+      location: event.location,
+      headers: event.headers,
+    };
+    return {
+      ...entry,
+      responded: false,
+      record: {
+        ...entry.record,
+        url: event.location,
+        status: 0,
+        headers: [],
+        redirects: [...(entry.record.redirects ?? []), hop],
+      },
+    };
+  });
+}
+
+/**
+ * Marks the top document committed. A commit of another URL means the tab shows a document
+ * that did not come through the recorded request (restored from the back/forward cache, or
+ * never fetched), so the stale state is dropped.
+ */
+function applyCommit(
+  state: TabState | undefined,
+  frameId: number,
+  url: string,
+): TabState | undefined {
+  // An `about:blank` commit can precede a new tab's first real navigation, and a tab that
+  // really shows an `about:` page is reported unsupported by its URL anyway.
+  if (state === undefined || frameId !== 0 || url.startsWith('about:')) {
+    return state;
+  }
+  if (!isSameDocumentUrl(state.top.record.url, url)) {
+    return undefined;
+  }
+  return state.committed ? state : { ...state, committed: true };
+}
+
+function updateEntry(
+  state: TabState | undefined,
+  requestId: string,
+  change: (entry: DocumentEntry) => DocumentEntry,
+): TabState | undefined {
+  if (state === undefined) {
+    return state;
+  }
+  if (state.top.requestId === requestId) {
+    return { ...state, top: change(state.top) };
+  }
+  const index = state.frames.findIndex((frame) => frame.requestId === requestId);
+  if (index === -1) {
+    return state;
+  }
+  const frames = state.frames.map((frame, i) => (i === index ? change(frame) : frame));
+  return { ...state, frames };
+}
+
+/** Changes the record of the document shown in a frame, if its URL is the one recorded. */
+function updateDocument(
+  state: TabState | undefined,
+  frameId: number,
+  url: string,
+  change: (record: ResponseRecord) => ResponseRecord,
+): TabState | undefined {
+  if (state === undefined) {
+    return state;
+  }
+  const entry = frameId === 0 ? state.top : state.frames.find((frame) => frame.frameId === frameId);
+  if (entry === undefined || !isSameDocumentUrl(entry.record.url, url)) {
+    return state;
+  }
+  return updateEntry(state, entry.requestId, (found) => ({
+    ...found,
+    record: change(found.record),
+  }));
+}
+
+function subresourceKey(subresource: SubresourceRecord): string {
+  return `${subresource.type} ${subresource.url}`;
+}

@@ -1,0 +1,90 @@
+// The state the worker keeps for one tab in `storage.session`: the top document's record,
+// the records of its frames, and what the recorder needs to apply later events.
+
+import type { ResponseRecord } from '../scoring/types';
+
+/** Maximum subresources kept per page; later ones are counted in `droppedSubresources`. */
+export const MAX_SUBRESOURCES = 500;
+
+/** Maximum frame documents kept per page; later ones are counted in `droppedFrames`. */
+export const MAX_FRAMES = 50;
+
+/** One document response of the tab, the top document's or a frame's. */
+export interface DocumentEntry {
+  /** The `webRequest` request id, which stays the same across the redirects of one load. */
+  requestId: string;
+  /** 0 for the top document, else the frame the document loads into. */
+  frameId: number;
+  /** True once the final response's headers arrived; false during redirects or after an error. */
+  responded: boolean;
+  record: ResponseRecord;
+}
+
+export interface TabState {
+  top: DocumentEntry;
+  /**
+   * True once the browser committed the top document. Requests seen before the commit belong to
+   * the previous page, which is still running, so subresources are only kept after it.
+   */
+  committed: boolean;
+  frames: DocumentEntry[];
+  droppedFrames: number;
+  /** True once the HTTPS-redirect probe was sent, or recorded as disabled, for this document. */
+  probeRequested: boolean;
+}
+
+/** Checks the shape of a value read back from storage, which may come from an older version. */
+export function isTabState(value: unknown): value is TabState {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const state = value as Partial<Record<keyof TabState, unknown>>;
+  return (
+    isDocumentEntry(state.top) &&
+    typeof state.committed === 'boolean' &&
+    Array.isArray(state.frames) &&
+    state.frames.every(isDocumentEntry) &&
+    typeof state.droppedFrames === 'number' &&
+    typeof state.probeRequested === 'boolean'
+  );
+}
+
+function isDocumentEntry(value: unknown): value is DocumentEntry {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const entry = value as Partial<Record<keyof DocumentEntry, unknown>>;
+  const record = entry.record as Partial<Record<keyof ResponseRecord, unknown>> | undefined;
+  return (
+    typeof entry.requestId === 'string' &&
+    typeof entry.frameId === 'number' &&
+    typeof entry.responded === 'boolean' &&
+    typeof record === 'object' &&
+    record !== null &&
+    typeof record.url === 'string' &&
+    typeof record.status === 'number' &&
+    Array.isArray(record.headers)
+  );
+}
+
+/**
+ * Returns the top document's record as the grader reads it: the scripts are the subresources
+ * of type `script`, listed by URL, because the recorder does not read their content.
+ */
+export function topRecordForGrading(state: TabState): ResponseRecord {
+  const record = state.top.record;
+  const scripts = (record.subresources ?? [])
+    .filter((subresource) => subresource.type === 'script')
+    .map((subresource) => ({ url: subresource.url }));
+  return scripts.length > 0 ? { ...record, scripts } : record;
+}
+
+/** Compares two document URLs without their fragments, which never reach the server. */
+export function isSameDocumentUrl(a: string, b: string): boolean {
+  return withoutFragment(a) === withoutFragment(b);
+}
+
+function withoutFragment(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
