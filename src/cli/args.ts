@@ -1,6 +1,6 @@
 // Parses the command line with `node:util` parseArgs into a command the runner executes.
 
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import type { Grade } from '../scoring/types';
 
@@ -40,24 +40,22 @@ export type Command = GradeCommand | { command: 'help' } | { command: 'version' 
 
 export type ParseResult = { ok: true; value: Command } | { ok: false; error: string };
 
+/** The options of the command line; the help text documents each of them. */
+export const OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'text' },
+  'fail-under': { type: 'string' },
+  'session-cookie': { type: 'string', multiple: true, default: [] },
+  'csrf-cookie': { type: 'string', multiple: true, default: [] },
+  frames: { type: 'boolean', default: false },
+  'as-production': { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', short: 'V', default: false },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
 export function parseCommandLine(argv: readonly string[]): ParseResult {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'text' },
-        'fail-under': { type: 'string' },
-        'session-cookie': { type: 'string', multiple: true, default: [] },
-        'csrf-cookie': { type: 'string', multiple: true, default: [] },
-        frames: { type: 'boolean', default: false },
-        'as-production': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'V', default: false },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
