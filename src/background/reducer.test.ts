@@ -1,0 +1,478 @@
+import { describe, expect, test } from 'vitest';
+
+import type { BrowserCookie, HeaderPair, ResponseRecord } from '../scoring/types';
+import type { RecorderEvent, SubresourceEvent } from './events';
+import { addSubresources, applyProbe, claimProbe, reduceTab } from './reducer';
+import { probeTarget } from './probe';
+import { MAX_FRAMES, MAX_SUBRESOURCES, type TabState, topRecordForGrading } from './tab-state';
+
+const PAGE = 'https://shop.example.test/account/';
+
+function request(
+  overrides: Partial<Extract<RecorderEvent, { kind: 'document-request' }>> = {},
+): RecorderEvent {
+  return {
+    kind: 'document-request',
+    requestId: '10',
+    frameId: 0,
+    documentType: 'main_frame',
+    url: PAGE,
+    ...overrides,
+  };
+}
+
+function response(
+  overrides: Partial<Extract<RecorderEvent, { kind: 'document-response' }>> = {},
+): RecorderEvent {
+  return {
+    kind: 'document-response',
+    requestId: '10',
+    frameId: 0,
+    documentType: 'main_frame',
+    url: PAGE,
+    status: 200,
+    headers: [['content-type', 'text/html']],
+    ...overrides,
+  };
+}
+
+function redirect(
+  overrides: Partial<Extract<RecorderEvent, { kind: 'document-redirect' }>> = {},
+): RecorderEvent {
+  return {
+    kind: 'document-redirect',
+    requestId: '10',
+    frameId: 0,
+    documentType: 'main_frame',
+    url: 'http://shop.example.test/account/',
+    status: 301,
+    location: PAGE,
+    headers: [['location', PAGE]],
+    ...overrides,
+  };
+}
+
+function commit(url = PAGE): RecorderEvent {
+  return { kind: 'document-committed', frameId: 0, url };
+}
+
+function replay(events: readonly RecorderEvent[], state?: TabState): TabState | undefined {
+  return events.reduce<TabState | undefined>((current, event) => reduceTab(current, event), state);
+}
+
+/** A tab whose top document at {@link PAGE} responded and committed. */
+function loadedPage(): TabState {
+  const state = replay([request(), response(), commit()]);
+  if (state === undefined) {
+    throw new Error('the page did not load');
+  }
+  return state;
+}
+
+function subresource(url: string, type = 'script', requestId = '50'): SubresourceEvent {
+  return { requestId, url, type };
+}
+
+const COOKIE: BrowserCookie = {
+  name: 'sessionid',
+  domain: 'shop.example.test',
+  path: '/',
+  secure: true,
+  httpOnly: true,
+  sameSite: 'lax',
+  hostOnly: true,
+  session: true,
+};
+
+describe('document responses', () => {
+  test('redirect chain keeps each hop with its headers', () => {
+    const hopHeaders: HeaderPair[] = [
+      ['Location', PAGE],
+      ['Server', 'nginx'],
+    ];
+    const state = replay([
+      request({ url: 'http://shop.example.test/account/' }),
+      response({ url: 'http://shop.example.test/account/', status: 301, headers: hopHeaders }),
+      redirect({ headers: hopHeaders }),
+      request({ url: PAGE }),
+      response({ headers: [['strict-transport-security', 'max-age=31536000']] }),
+    ]);
+
+    expect(state?.top.responded).toBe(true);
+    expect(state?.top.record.url).toBe(PAGE);
+    expect(state?.top.record.status).toBe(200);
+    expect(state?.top.record.headers).toEqual([['strict-transport-security', 'max-age=31536000']]);
+    expect(state?.top.record.redirects).toEqual([
+      {
+        url: 'http://shop.example.test/account/',
+        status: 301,
+        location: PAGE,
+        headers: hopHeaders,
+      },
+    ]);
+  });
+
+  test('browser hsts upgrade stays a hop with its headers', () => {
+    const hstsHeaders: HeaderPair[] = [
+      ['Location', PAGE],
+      ['Non-Authoritative-Reason', 'HSTS'],
+    ];
+    const state = replay([
+      request({ url: 'http://shop.example.test/account/' }),
+      redirect({ status: 307, headers: hstsHeaders }),
+      response(),
+    ]);
+
+    expect(state?.top.record.redirects).toEqual([
+      {
+        url: 'http://shop.example.test/account/',
+        status: 307,
+        location: PAGE,
+        headers: hstsHeaders,
+      },
+    ]);
+  });
+
+  test('repeated headers stay repeated and in order', () => {
+    const headers: HeaderPair[] = [
+      ['Set-Cookie', 'sessionid=1; Secure'],
+      ['Content-Type', 'text/html'],
+      ['Set-Cookie', 'csrftoken=2; Secure'],
+    ];
+    const state = replay([request(), response({ headers })]);
+
+    expect(state?.top.record.headers).toEqual(headers);
+  });
+
+  test('redirect in progress is not a response yet', () => {
+    const state = replay([request({ url: 'http://shop.example.test/account/' }), redirect()]);
+
+    expect(state?.top.responded).toBe(false);
+    expect(state?.top.record.url).toBe(PAGE);
+    expect(state?.top.record.status).toBe(0);
+    expect(state?.top.record.headers).toEqual([]);
+  });
+
+  test('new main-frame request id starts a new record', () => {
+    const first = loadedPage();
+    const next = reduceTab(
+      first,
+      request({ requestId: '11', url: 'https://shop.example.test/cart/' }),
+    );
+
+    expect(next?.top.requestId).toBe('11');
+    expect(next?.top.record).toEqual({
+      url: 'https://shop.example.test/cart/',
+      status: 0,
+      headers: [],
+    });
+    expect(next?.committed).toBe(false);
+    expect(next?.frames).toEqual([]);
+  });
+
+  test('new request id of the same url starts a new record', () => {
+    const first = loadedPage();
+    const next = reduceTab(first, request({ requestId: '11' }));
+
+    expect(next?.top.requestId).toBe('11');
+    expect(next?.top.responded).toBe(false);
+  });
+
+  test('repeated request of one request id keeps the record', () => {
+    const state = replay([request({ url: 'http://shop.example.test/account/' }), redirect()]);
+
+    expect(reduceTab(state, request())).toBe(state);
+  });
+
+  test('response without a seen request starts the record', () => {
+    const state = replay([response()]);
+
+    expect(state?.top.requestId).toBe('10');
+    expect(state?.top.record.status).toBe(200);
+  });
+
+  test('prerendered main frame leaves the tab unchanged', () => {
+    const page = loadedPage();
+
+    expect(reduceTab(page, request({ requestId: '20', frameId: 3 }))).toBe(page);
+    expect(reduceTab(page, response({ requestId: '20', frameId: 3 }))).toBe(page);
+  });
+});
+
+describe('commits', () => {
+  test('commit of the recorded url marks the document committed', () => {
+    const state = replay([request(), response(), commit(`${PAGE}#orders`)]);
+
+    expect(state?.committed).toBe(true);
+  });
+
+  test('commit of another url drops the stale record', () => {
+    const state = replay([request(), response(), commit('https://shop.example.test/cached/')]);
+
+    expect(state).toBeUndefined();
+  });
+
+  test('about:blank commit leaves the record', () => {
+    const state = replay([request(), response()]);
+
+    expect(reduceTab(state, commit('about:blank'))).toBe(state);
+  });
+
+  test('commit of a frame leaves the top document uncommitted', () => {
+    const state = replay([request(), response()]);
+    const next = reduceTab(state, { kind: 'document-committed', frameId: 4, url: PAGE });
+
+    expect(next).toBe(state);
+  });
+});
+
+describe('cookies and meta policies', () => {
+  test('cookies attach to the document of the same url', () => {
+    const state = reduceTab(loadedPage(), {
+      kind: 'cookies-read',
+      frameId: 0,
+      url: PAGE,
+      cookies: [COOKIE],
+    });
+
+    expect(state?.top.record.cookies).toEqual([COOKIE]);
+  });
+
+  test('cookies of another url are ignored', () => {
+    const page = loadedPage();
+    const state = reduceTab(page, {
+      kind: 'cookies-read',
+      frameId: 0,
+      url: 'https://shop.example.test/other/',
+      cookies: [COOKIE],
+    });
+
+    expect(state).toBe(page);
+  });
+
+  test.each([
+    ['the same url', PAGE, true],
+    ['the url with a fragment', `${PAGE}#top`, true],
+    ['another path', 'https://shop.example.test/', false],
+    ['another scheme', 'http://shop.example.test/account/', false],
+  ])('meta policies from %s', (_case, url, stored) => {
+    const html = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">';
+    const state = reduceTab(loadedPage(), { kind: 'meta-policies', url, html });
+
+    expect(state?.top.record.html).toBe(stored ? html : undefined);
+  });
+
+  test('meta policies without a record are dropped', () => {
+    expect(
+      reduceTab(undefined, { kind: 'meta-policies', url: PAGE, html: '<meta>' }),
+    ).toBeUndefined();
+  });
+});
+
+describe('frames', () => {
+  const FRAME = 'https://ads.example.test/slot';
+
+  function frameRequest(requestId: string, frameId: number, url = FRAME): RecorderEvent {
+    return request({ requestId, frameId, documentType: 'sub_frame', url });
+  }
+
+  test('frame response is kept as its own record', () => {
+    const state = replay(
+      [
+        frameRequest('30', 5),
+        response({
+          requestId: '30',
+          frameId: 5,
+          documentType: 'sub_frame',
+          url: FRAME,
+          status: 200,
+        }),
+        { kind: 'cookies-read', frameId: 5, url: FRAME, cookies: [COOKIE] },
+      ],
+      loadedPage(),
+    );
+
+    expect(state?.frames).toEqual([
+      {
+        requestId: '30',
+        frameId: 5,
+        responded: true,
+        record: {
+          url: FRAME,
+          status: 200,
+          headers: [['content-type', 'text/html']],
+          cookies: [COOKIE],
+        },
+      },
+    ]);
+    expect(state?.top.record.subresources).toEqual([{ url: FRAME, type: 'sub_frame' }]);
+  });
+
+  test('frame navigating again replaces its record', () => {
+    const state = replay(
+      [frameRequest('30', 5), frameRequest('31', 5, 'https://ads.example.test/next')],
+      loadedPage(),
+    );
+
+    expect(state?.frames.map((frame) => [frame.requestId, frame.record.url])).toEqual([
+      ['31', 'https://ads.example.test/next'],
+    ]);
+  });
+
+  test('frame request before the commit belongs to the previous page', () => {
+    const state = replay([request(), response()]);
+
+    expect(reduceTab(state, frameRequest('30', 5))).toBe(state);
+  });
+
+  test('frames beyond the bound are counted', () => {
+    const events = Array.from({ length: MAX_FRAMES + 3 }, (_, i) => frameRequest(`f${i}`, i + 1));
+    const state = replay(events, loadedPage());
+
+    expect(state?.frames).toHaveLength(MAX_FRAMES);
+    expect(state?.droppedFrames).toBe(3);
+  });
+});
+
+describe('subresources', () => {
+  test('subresources after the commit are kept in order', () => {
+    const state = addSubresources(loadedPage(), [
+      subresource('https://cdn.example.test/app.js'),
+      subresource('https://cdn.example.test/site.css', 'stylesheet'),
+    ]);
+
+    expect(state?.top.record.subresources).toEqual([
+      { url: 'https://cdn.example.test/app.js', type: 'script' },
+      { url: 'https://cdn.example.test/site.css', type: 'stylesheet' },
+    ]);
+  });
+
+  test('subresources before the commit are ignored', () => {
+    const state = replay([request(), response()]);
+
+    expect(addSubresources(state, [subresource('https://old.example.test/poll')])).toBe(state);
+  });
+
+  test('repeated url and type is kept once', () => {
+    const state = addSubresources(loadedPage(), [
+      subresource('https://cdn.example.test/poll', 'xmlhttprequest'),
+      subresource('https://cdn.example.test/poll', 'xmlhttprequest'),
+      subresource('https://cdn.example.test/poll', 'ping'),
+    ]);
+
+    expect(state?.top.record.subresources).toHaveLength(2);
+    expect(state?.top.record.droppedSubresources).toBeUndefined();
+  });
+
+  test('subresources beyond the bound are counted', () => {
+    const events = Array.from({ length: MAX_SUBRESOURCES + 7 }, (_, i) =>
+      subresource(`https://cdn.example.test/${i}.png`, 'image'),
+    );
+    const state = addSubresources(loadedPage(), events);
+
+    expect(state?.top.record.subresources).toHaveLength(MAX_SUBRESOURCES);
+    expect(state?.top.record.subresources?.at(-1)?.url).toBe(
+      `https://cdn.example.test/${MAX_SUBRESOURCES - 1}.png`,
+    );
+    expect(state?.top.record.droppedSubresources).toBe(7);
+  });
+
+  test('record for grading lists script subresources as scripts', () => {
+    const state = addSubresources(loadedPage(), [
+      subresource('https://cdn.example.test/jquery-1.8.3.min.js'),
+      subresource('https://cdn.example.test/logo.png', 'image'),
+    ]);
+    const record = topRecordForGrading(state as TabState);
+
+    expect(record.scripts).toEqual([{ url: 'https://cdn.example.test/jquery-1.8.3.min.js' }]);
+  });
+});
+
+describe('probe', () => {
+  test.each<[string, Partial<ResponseRecord>, string | null]>([
+    ['https page without hops', {}, 'http://shop.example.test/account/'],
+    [
+      'https page after a server redirect from http',
+      { redirects: [{ url: 'http://shop.example.test/account/', status: 301, location: PAGE }] },
+      null,
+    ],
+    [
+      "https page after only the browser's hsts upgrade",
+      {
+        redirects: [
+          {
+            url: 'http://shop.example.test/account/',
+            status: 307,
+            location: PAGE,
+            headers: [['Non-Authoritative-Reason', 'HSTS']],
+          },
+        ],
+      },
+      'http://shop.example.test/account/',
+    ],
+    ['plain http page', { url: 'http://shop.example.test/account/' }, null],
+    ['development host', { url: 'https://localhost:8443/account/' }, null],
+  ])('claim on %s', (_case, record, expectedUrl) => {
+    const page = loadedPage();
+    const state: TabState = {
+      ...page,
+      top: { ...page.top, record: { ...page.top.record, ...record } },
+    };
+    const claim = claimProbe(state, '10', true, probeTarget);
+
+    expect(claim.url).toBe(expectedUrl);
+    expect(claim.state?.probeRequested).toBe(expectedUrl !== null);
+  });
+
+  test('claim is granted once per navigation', () => {
+    const first = claimProbe(loadedPage(), '10', true, probeTarget);
+    const second = claimProbe(first.state, '10', true, probeTarget);
+
+    expect(first.url).toBe('http://shop.example.test/account/');
+    expect(second.url).toBeNull();
+    expect(second.state).toBe(first.state);
+  });
+
+  test('claim for an older navigation is refused', () => {
+    const page = loadedPage();
+    const claim = claimProbe(page, '9', true, probeTarget);
+
+    expect(claim.url).toBeNull();
+    expect(claim.state).toBe(page);
+  });
+
+  test('claim before the response is refused', () => {
+    const state = replay([request()]);
+
+    expect(claimProbe(state, '10', true, probeTarget).url).toBeNull();
+  });
+
+  test('turned-off probe is recorded as disabled', () => {
+    const claim = claimProbe(loadedPage(), '10', false, probeTarget);
+
+    expect(claim.url).toBeNull();
+    expect(claim.state?.top.record.httpProbe).toEqual({ state: 'disabled' });
+  });
+
+  test('probe result is stored on its navigation', () => {
+    const probe = {
+      state: 'response',
+      url: 'http://shop.example.test/account/',
+      status: 200,
+    } as const;
+    const state = applyProbe(loadedPage(), '10', probe);
+
+    expect(state?.top.record.httpProbe).toEqual(probe);
+  });
+
+  test('probe result of an older navigation is dropped', () => {
+    const page = loadedPage();
+    const next = applyProbe(page, '9', {
+      state: 'error',
+      url: 'http://x.test/',
+      message: 'failed',
+    });
+
+    expect(next).toBe(page);
+  });
+});
