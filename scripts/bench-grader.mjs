@@ -12,6 +12,10 @@ import { parseArgs } from 'node:util';
 
 import { build } from 'vite';
 
+/** @typedef {typeof import('../src/scoring/index').gradeRecord} GradeRecord */
+/** @typedef {typeof import('../src/cli/inputs').parseInput} ParseInput */
+/** @typedef {{ name: string, record: import('../src/scoring/types').ResponseRecord }} CorpusEntry */
+
 const ROOT = resolve(import.meta.dirname, '..');
 const CORPUS = join(ROOT, 'src/scoring/testdata/real-headers');
 
@@ -50,7 +54,11 @@ try {
   await rm(bundleDir, { recursive: true, force: true });
 }
 
-/** Builds the grader and the input reader with the CLI's settings and imports them. */
+/**
+ * Builds the grader and the input reader with the CLI's settings and imports them.
+ * @param {string} outDir
+ * @returns {Promise<{ gradeRecord: GradeRecord, parseInput: ParseInput }>}
+ */
 async function loadGrader(outDir) {
   await build({
     root: ROOT,
@@ -74,7 +82,11 @@ async function loadGrader(outDir) {
   return { gradeRecord: grader.gradeRecord, parseInput: inputs.parseInput };
 }
 
-/** Reads each corpus file through the CLI's input reader, as `hardening-inspector grade` does. */
+/**
+ * Reads each corpus file through the CLI's input reader, as `hardening-inspector grade` does.
+ * @param {ParseInput} parseInput
+ * @returns {Promise<CorpusEntry[]>}
+ */
 async function loadCorpus(parseInput) {
   const names = (await readdir(CORPUS)).filter((name) => name.endsWith('.json')).sort();
   const corpus = [];
@@ -90,7 +102,14 @@ async function loadCorpus(parseInput) {
   return corpus;
 }
 
-/** Returns the time of every grading in microseconds, by corpus entry. */
+/**
+ * Returns the time of every grading in microseconds, by corpus entry.
+ * @param {CorpusEntry[]} corpus
+ * @param {GradeRecord} gradeRecord
+ * @param {number} rounds
+ * @param {number} warmup
+ * @returns {number[][]}
+ */
 function timeGrading(corpus, gradeRecord, rounds, warmup) {
   for (let round = 0; round < warmup; round += 1) {
     for (const { record } of corpus) {
@@ -110,6 +129,12 @@ function timeGrading(corpus, gradeRecord, rounds, warmup) {
   return samples;
 }
 
+/**
+ * @param {CorpusEntry[]} corpus
+ * @param {number[][]} samples
+ * @param {number} rounds
+ * @param {number} warmup
+ */
 function printResults(corpus, samples, rounds, warmup) {
   const all = samples.flat().sort((a, b) => a - b);
   const cpuModel = cpus()[0]?.model.trim() ?? 'unknown CPU';
@@ -140,7 +165,11 @@ function printResults(corpus, samples, rounds, warmup) {
   }
 }
 
-/** Returns the nearest-rank percentile of sorted values. */
+/**
+ * Returns the nearest-rank percentile of sorted values.
+ * @param {number[]} sorted
+ * @param {number} fraction
+ */
 function percentile(sorted, fraction) {
   if (sorted.length === 0) {
     return 0;
@@ -149,10 +178,16 @@ function percentile(sorted, fraction) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))] ?? 0;
 }
 
+/** @param {number} microseconds */
 function format(microseconds) {
   return microseconds.toFixed(1);
 }
 
+/**
+ * @param {string} text
+ * @param {string} option
+ * @param {boolean} [allowZero]
+ */
 function positiveInteger(text, option, allowZero = false) {
   const value = Number(text);
   if (!Number.isInteger(value) || value < (allowZero ? 0 : 1)) {
