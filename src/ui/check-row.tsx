@@ -40,7 +40,10 @@ export function CheckRow({ check, stack }: { check: CheckResult; stack: Stack })
             <span class="chevron" aria-hidden="true" />
           </button>
         ) : (
-          <span class="check-static">{heading}</span>
+          <span class="check-static">
+            {heading}
+            <span class="chevron-space" aria-hidden="true" />
+          </span>
         )}
       </h3>
       <p class="evidence">{check.evidence}</p>
