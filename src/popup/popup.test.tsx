@@ -321,6 +321,13 @@ describe('remediation', () => {
 });
 
 describe('states', () => {
+  test('shows loading until the report arrives', () => {
+    renderPopup();
+
+    expect(screen.getByRole('status').textContent).toBe('Loading…');
+    expect(screen.queryByTestId('grade')).toBeNull();
+  });
+
   test('unsupported page explains why', async () => {
     renderPopup({ state: 'unsupported', url: 'chrome://newtab/' });
 
