@@ -142,6 +142,14 @@ describe('parseHstsValue', () => {
     });
   });
 
+  test('hsts shortens a huge name inside the reason', () => {
+    const policy = parseHstsValue(`max-age=1; ${'n'.repeat(5000)}=`);
+    expect(policy).toMatchObject({
+      state: 'invalid',
+      reason: `the directive "${'n'.repeat(40)}…" has "=" but no value`,
+    });
+  });
+
   test('hsts unescapes a quoted max-age', () => {
     expect(parseHstsValue('max-age="1\\2"')).toMatchObject({ state: 'valid', maxAge: 12 });
   });

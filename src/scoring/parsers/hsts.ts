@@ -88,7 +88,7 @@ export function parseHstsValue(value: string): HstsPolicy {
     // NOTE: RFC 6797 §6.1 forbids repeating any directive. Chromium rejects only a repeated
     // max-age or includeSubDomains, so a repeated unknown directive is stricter here than there.
     if (directives.has(key)) {
-      return invalid(`the directive "${name}" appears more than once`);
+      return invalid(`the directive "${excerpt(name)}" appears more than once`);
     }
 
     skipWhitespace();
@@ -100,7 +100,7 @@ export function parseHstsValue(value: string): HstsPolicy {
       if (value.charAt(position) === '"') {
         const end = findQuotedStringEnd(value, position);
         if (end === -1) {
-          return invalid(`the quoted value of "${name}" has no closing quote`);
+          return invalid(`the quoted value of "${excerpt(name)}" has no closing quote`);
         }
         directiveValue = unquote(value.slice(position + 1, end));
         quoted = true;
@@ -108,14 +108,16 @@ export function parseHstsValue(value: string): HstsPolicy {
       } else {
         directiveValue = readToken();
         if (directiveValue === '') {
-          return invalid(`the directive "${name}" has "=" but no value`);
+          return invalid(`the directive "${excerpt(name)}" has "=" but no value`);
         }
       }
       skipWhitespace();
     }
 
     if (position < value.length && value.charAt(position) !== ';') {
-      return invalid(`unexpected character ${describeCharacter(value, position)} after "${name}"`);
+      return invalid(
+        `unexpected character ${describeCharacter(value, position)} after "${excerpt(name)}"`,
+      );
     }
     directives.set(key, { value: directiveValue, quoted });
     position += 1;
@@ -138,13 +140,15 @@ function policyFromDirectives(
   }
   // RFC 6797 §6.1.1: max-age-value = delta-seconds = 1*DIGIT, optionally quoted.
   if (!/^[0-9]+$/.test(maxAge.value)) {
-    return invalid(`"max-age" value "${maxAge.value}" is not a whole number of seconds`);
+    return invalid(`"max-age" value "${excerpt(maxAge.value)}" is not a whole number of seconds`);
   }
 
   // RFC 6797 §6.1.2: includeSubDomains is valueless, and Chromium rejects it with a value.
   const includeSubDomains = directives.get('includesubdomains');
   if (includeSubDomains?.value !== undefined) {
-    return invalid(`"includeSubDomains" takes no value, but received "${includeSubDomains.value}"`);
+    return invalid(
+      `"includeSubDomains" takes no value, but received "${excerpt(includeSubDomains.value)}"`,
+    );
   }
 
   // `preload` is not in RFC 6797: browsers skip it, and the preload list wants it valueless.
@@ -198,6 +202,11 @@ function unquote(content: string): string {
 function isControlCharacter(character: string): boolean {
   const code = character.charCodeAt(0);
   return (code < 0x20 && character !== '\t') || code === 0x7f;
+}
+
+/** Shortens a name or value quoted inside a reason, so a huge header keeps a short reason. */
+function excerpt(text: string, maxLength = 40): string {
+  return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
 }
 
 function describeCharacter(value: string, position: number): string {

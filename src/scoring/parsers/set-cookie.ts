@@ -91,7 +91,7 @@ function applyAttribute(cookie: ParsedSetCookie, cookieAv: string): void {
 
   if (octets(attributeValue) > MAX_ATTRIBUTE_VALUE_OCTETS) {
     cookie.skippedAttributes.push(
-      `${attributeName}: the value exceeds ${MAX_ATTRIBUTE_VALUE_OCTETS} bytes`,
+      `${attributeName.slice(0, 40)}: the value exceeds ${MAX_ATTRIBUTE_VALUE_OCTETS} bytes`,
     );
     return;
   }
