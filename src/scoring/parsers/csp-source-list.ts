@@ -165,7 +165,7 @@ export function assessPolicy(policy: Policy): PolicyAssessment {
     inlineHandlers: inlineAllowance(handlers, 'script-src'),
     eval: evalAllowance(evalList),
     anySiteScripts: anySiteAllowance(elements, 'script', 'script-src'),
-    anySiteObjects: anySiteAllowance(objects, 'other', 'object-src'),
+    anySiteObjects: withoutKinds(anySiteAllowance(objects, 'other', 'object-src')),
     inlineStyles: {
       allowed: inlineStylesAllowed,
       reasons: inlineStylesAllowed
@@ -184,6 +184,10 @@ export function assessPolicy(policy: Policy): PolicyAssessment {
     defaultSrcNone: defaultSrc !== undefined && matchesNothing(defaultSrc),
     unsafeHashes: handlers !== null && handlers.values.includes("'unsafe-hashes'"),
   };
+}
+
+function withoutKinds({ allowed, reasons }: Allowance): Allowance {
+  return { allowed, reasons };
 }
 
 function inlineAllowance(list: SourceList | null, wanted: string): Allowance {

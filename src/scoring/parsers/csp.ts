@@ -25,11 +25,7 @@ export interface Policy {
 }
 
 /** A policy text that yielded no directive, so browsers do not apply it. */
-export interface EmptyPolicy {
-  source: PolicySource;
-  disposition: PolicyDisposition;
-  text: string;
-}
+export type EmptyPolicy = Pick<Policy, 'source' | 'disposition' | 'text' | 'removed'>;
 
 /** A `<meta>` that looks like a policy but that browsers ignore, with the reason. */
 export interface IgnoredMeta {
@@ -114,11 +110,8 @@ function ignored(
 
 function addPolicy(collected: CollectedPolicies, policy: Policy): void {
   if (policy.directives.size === 0) {
-    collected.empty.push({
-      source: policy.source,
-      disposition: policy.disposition,
-      text: policy.text,
-    });
+    const { source, disposition, text, removed } = policy;
+    collected.empty.push({ source, disposition, text, removed });
   } else if (policy.disposition === 'enforce') {
     collected.enforced.push(policy);
   } else {

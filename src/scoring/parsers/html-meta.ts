@@ -231,22 +231,19 @@ export function decodeCharacterReferences(value: string): string {
   if (!value.includes('&')) {
     return value;
   }
-  return value.replace(
-    /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,10}|[a-zA-Z]{2,6});?/g,
-    (match, body: string) => {
-      if (body.startsWith('#')) {
-        const hex = body[1] === 'x' || body[1] === 'X';
-        const codePoint = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
-        const valid =
-          codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
-        return valid ? String.fromCodePoint(codePoint) : '\ufffd';
-      }
-      if (match.endsWith(';') && Object.hasOwn(NAMED_REFERENCES, body)) {
-        return NAMED_REFERENCES[body] ?? match;
-      }
-      return match;
-    },
-  );
+  return value.replace(/&(#[xX][0-9a-fA-F]+|#[0-9]+|[a-zA-Z]{2,6});?/g, (match, body: string) => {
+    if (body.startsWith('#')) {
+      const hex = body[1] === 'x' || body[1] === 'X';
+      const codePoint = Number.parseInt(body.slice(hex ? 2 : 1), hex ? 16 : 10);
+      const valid =
+        codePoint > 0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff);
+      return valid ? String.fromCodePoint(codePoint) : '\ufffd';
+    }
+    if (match.endsWith(';') && Object.hasOwn(NAMED_REFERENCES, body)) {
+      return NAMED_REFERENCES[body] ?? match;
+    }
+    return match;
+  });
 }
 
 function hasNonWhitespace(text: string, from: number, to: number): boolean {
