@@ -1,11 +1,11 @@
 // @ts-check
 // `npm run bench`: times the grader on every response of the real-headers corpus. The
-// grader and the CLI's input reader are bundled the way the CLI build bundles them (Vite
-// SSR build, every dependency inlined, Node 20 target) into a temporary folder, then
-// each response is graded many times and timed one by one.
+// script bundles the grader and the CLI's input reader into a temporary folder with the
+// CLI build's settings: Vite SSR build, every dependency inlined, Node 20 target. It then
+// grades each response many times and times every call on its own.
 
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -144,7 +144,13 @@ function printResults(corpus, samples, rounds, warmup) {
   );
   console.log(
     `node ${process.version}, ${process.platform} ${process.arch}, ${cpuModel}, ${availableParallelism()} logical cores`,
+  ); // Other processes slow the run down: the load average shows how busy the machine was.
+  console.log(
+    `load average at the end (1, 5, 15 min): ${loadavg()
+      .map((load) => load.toFixed(2))
+      .join(', ')}`,
   );
+
   console.log(
     `per response: median ${format(percentile(all, 0.5))} µs, p95 ${format(percentile(all, 0.95))} µs, max ${format(all[all.length - 1] ?? 0)} µs`,
   );
