@@ -1,7 +1,7 @@
 // The recorder's events: what the worker takes from the browser's `webRequest`,
 // `webNavigation` and `cookies` details, checked and reduced to the fields a record needs.
 
-import type { BrowserCookie, HeaderPair } from '../scoring/types';
+import type { BrowserCookie, HeaderPair, SubresourceRecord } from '../scoring/types';
 
 export type DocumentType = 'main_frame' | 'sub_frame';
 
@@ -36,7 +36,13 @@ export type RecorderEvent =
     }
   | { kind: 'document-committed'; frameId: number; url: string }
   | { kind: 'cookies-read'; frameId: number; url: string; cookies: BrowserCookie[] }
-  | { kind: 'meta-policies'; url: string; html: string };
+  | {
+      kind: 'page-markup';
+      url: string;
+      /** The `<meta http-equiv>` markup; empty when the page has none. */
+      html: string;
+      plainHttpRequests: SubresourceRecord[];
+    };
 
 /** A request of a page for something other than its top document. */
 export interface SubresourceEvent {

@@ -7,7 +7,7 @@ import type { Runtime, Tabs, WebNavigation, WebRequest } from 'webextension-poly
 
 import { gradeRecord } from '../scoring/index';
 import { createLogger } from '../shared/logger';
-import { isExtensionRequest, isMetaPoliciesMessage, type TabReport } from '../shared/messages';
+import { isExtensionRequest, isPageMarkupMessage, type TabReport } from '../shared/messages';
 import {
   beforeRedirectOptions,
   extensionOrigin,
@@ -155,17 +155,22 @@ function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<unk
   if (isExtensionRequest(message)) {
     return tabReport(message.tabId);
   }
-  if (isMetaPoliciesMessage(message)) {
+  if (isPageMarkupMessage(message)) {
     const tabId = sender.tab?.id;
     if (tabId === undefined || sender.frameId !== 0) {
-      logger.warn('Ignoring meta policies not sent by a top-level document', {
+      logger.warn('Ignoring page markup not sent by a top-level document', {
         tabId,
         frameId: sender.frameId,
         url: message.url,
       });
       return undefined;
     }
-    const event: RecorderEvent = { kind: 'meta-policies', url: message.url, html: message.html };
+    const event: RecorderEvent = {
+      kind: 'page-markup',
+      url: message.url,
+      html: message.html,
+      plainHttpRequests: message.plainHttpRequests,
+    };
     return dispatch(tabId, event, { url: message.url });
   }
   return undefined;

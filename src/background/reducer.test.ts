@@ -56,6 +56,12 @@ function commit(url = PAGE): RecorderEvent {
   return { kind: 'document-committed', frameId: 0, url };
 }
 
+function markup(
+  overrides: Partial<Extract<RecorderEvent, { kind: 'page-markup' }>> = {},
+): RecorderEvent {
+  return { kind: 'page-markup', url: PAGE, html: '', plainHttpRequests: [], ...overrides };
+}
+
 function replay(events: readonly RecorderEvent[], state?: TabState): TabState | undefined {
   return events.reduce<TabState | undefined>((current, event) => reduceTab(current, event), state);
 }
@@ -226,7 +232,7 @@ describe('commits', () => {
   });
 });
 
-describe('cookies and meta policies', () => {
+describe('cookies and page markup', () => {
   test('cookies attach to the document of the same url', () => {
     const state = reduceTab(loadedPage(), {
       kind: 'cookies-read',
@@ -255,17 +261,44 @@ describe('cookies and meta policies', () => {
     ['the url with a fragment', `${PAGE}#top`, true],
     ['another path', 'https://shop.example.test/', false],
     ['another scheme', 'http://shop.example.test/account/', false],
-  ])('meta policies from %s', (_case, url, stored) => {
+  ])('meta markup from %s', (_case, url, stored) => {
     const html = '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'">';
-    const state = reduceTab(loadedPage(), { kind: 'meta-policies', url, html });
+    const state = reduceTab(loadedPage(), markup({ url, html }));
 
     expect(state?.top.record.html).toBe(stored ? html : undefined);
   });
 
-  test('meta policies without a record are dropped', () => {
-    expect(
-      reduceTab(undefined, { kind: 'meta-policies', url: PAGE, html: '<meta>' }),
-    ).toBeUndefined();
+  test('page markup without a record is dropped', () => {
+    expect(reduceTab(undefined, markup({ html: '<meta>' }))).toBeUndefined();
+  });
+
+  test('plain-http elements join the subresources', () => {
+    const page = addSubresources(loadedPage(), [subresource('https://cdn.example.test/app.js')]);
+    const state = reduceTab(
+      page,
+      markup({
+        plainHttpRequests: [
+          { url: 'http://cdn.example.test/legacy.js', type: 'script' },
+          { url: 'https://cdn.example.test/app.js', type: 'script' },
+        ],
+      }),
+    );
+
+    expect(state?.top.record.subresources).toEqual([
+      { url: 'https://cdn.example.test/app.js', type: 'script' },
+      { url: 'http://cdn.example.test/legacy.js', type: 'script' },
+    ]);
+    expect(state?.top.record.html).toBeUndefined();
+  });
+
+  test('plain-http elements of another page are dropped', () => {
+    const page = loadedPage();
+    const event = markup({
+      url: 'https://shop.example.test/previous/',
+      plainHttpRequests: [{ url: 'http://cdn.example.test/legacy.js', type: 'script' }],
+    });
+
+    expect(reduceTab(page, event)).toBe(page);
   });
 });
 

@@ -28,8 +28,8 @@ export function reduceTab(state: TabState | undefined, event: RecorderEvent): Ta
         ...record,
         cookies: event.cookies,
       }));
-    case 'meta-policies':
-      return updateDocument(state, 0, event.url, (record) => ({ ...record, html: event.html }));
+    case 'page-markup':
+      return applyPageMarkup(state, event);
   }
 }
 
@@ -41,7 +41,17 @@ export function addSubresources(
   state: TabState | undefined,
   events: readonly SubresourceEvent[],
 ): TabState | undefined {
-  if (state === undefined || !state.committed || events.length === 0) {
+  return mergeSubresources(
+    state,
+    events.map((event) => ({ url: event.url, type: event.type })),
+  );
+}
+
+function mergeSubresources(
+  state: TabState | undefined,
+  additions: readonly SubresourceRecord[],
+): TabState | undefined {
+  if (state === undefined || !state.committed || additions.length === 0) {
     return state;
   }
   const record = state.top.record;
@@ -49,8 +59,8 @@ export function addSubresources(
   const seen = new Set(subresources.map(subresourceKey));
   let dropped = record.droppedSubresources ?? 0;
 
-  for (const event of events) {
-    const subresource: SubresourceRecord = { url: event.url, type: event.type };
+  for (const addition of additions) {
+    const subresource: SubresourceRecord = { url: addition.url, type: addition.type };
     const key = subresourceKey(subresource);
     if (seen.has(key)) {
       continue;
@@ -114,6 +124,24 @@ export function applyProbe(
   }
   const record: ResponseRecord = { ...state.top.record, httpProbe: probe };
   return { ...state, top: { ...state.top, record } };
+}
+
+/**
+ * Stores the page's `<meta http-equiv>` markup and adds the plain-HTTP requests its elements
+ * make, when the page is still the tab's recorded top document.
+ */
+function applyPageMarkup(
+  state: TabState | undefined,
+  event: Extract<RecorderEvent, { kind: 'page-markup' }>,
+): TabState | undefined {
+  if (state === undefined || !isSameDocumentUrl(state.top.record.url, event.url)) {
+    return state;
+  }
+  const withHtml =
+    event.html === ''
+      ? state
+      : updateDocument(state, 0, event.url, (record) => ({ ...record, html: event.html }));
+  return mergeSubresources(withHtml, event.plainHttpRequests);
 }
 
 function emptyEntry(requestId: string, frameId: number, url: string): DocumentEntry {

@@ -1,7 +1,7 @@
 // Messages between the extension's contexts. The UIs send requests to the background
 // service worker, which answers with the matching response type.
 
-import type { Report, ResponseRecord } from '../scoring/types';
+import type { Report, ResponseRecord, SubresourceRecord } from '../scoring/types';
 
 export type TabReportRequest = { type: 'get-tab-report'; tabId: number };
 
@@ -27,19 +27,38 @@ export function isExtensionRequest(message: unknown): message is ExtensionReques
 }
 
 /**
- * Sent by the content script of a top-level document: the markup of its `<meta http-equiv>`
- * elements, because those can carry a Content-Security-Policy that headers do not show.
+ * Sent by the content script of a top-level document with what only the page shows: the markup
+ * of its `<meta http-equiv>` elements (which can carry a Content-Security-Policy) and the
+ * plain-HTTP URLs its scripts, stylesheets, frames and plugins load. On an HTTPS page Chromium
+ * blocks those requests before the extension's `webRequest` listeners see them.
  */
-export type MetaPoliciesMessage = { type: 'meta-policies'; url: string; html: string };
+export type PageMarkupMessage = {
+  type: 'page-markup';
+  url: string;
+  html: string;
+  plainHttpRequests: SubresourceRecord[];
+};
 
-export function isMetaPoliciesMessage(message: unknown): message is MetaPoliciesMessage {
+export function isPageMarkupMessage(message: unknown): message is PageMarkupMessage {
   if (typeof message !== 'object' || message === null) {
     return false;
   }
-  const candidate = message as { type?: unknown; url?: unknown; html?: unknown };
+  const candidate = message as Partial<Record<keyof PageMarkupMessage, unknown>>;
   return (
-    candidate.type === 'meta-policies' &&
+    candidate.type === 'page-markup' &&
     typeof candidate.url === 'string' &&
-    typeof candidate.html === 'string'
+    typeof candidate.html === 'string' &&
+    Array.isArray(candidate.plainHttpRequests) &&
+    candidate.plainHttpRequests.every(isSubresourceRecord)
+  );
+}
+
+function isSubresourceRecord(value: unknown): value is SubresourceRecord {
+  const candidate = value as Partial<Record<keyof SubresourceRecord, unknown>> | null;
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof candidate.url === 'string' &&
+    typeof candidate.type === 'string'
   );
 }
