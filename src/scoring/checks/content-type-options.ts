@@ -1,5 +1,5 @@
 /**
- * X-Content-Type-Options: whether browsers are told not to guess a response's content type.
+ * X-Content-Type-Options: whether the response forbids browsers to guess its content type.
  *
  * Rule: Fetch standard, "determine nosniff": the first comma-separated value of the combined
  * header, trimmed, compared ASCII case-insensitively to `nosniff`. A `<meta http-equiv>` is

@@ -2,11 +2,11 @@
  * Content Security Policy: whether an enforced policy stops scripts injected into the page.
  *
  * Rules: CSP Level 3. Every `Content-Security-Policy` line, and every comma-separated policy
- * inside one, is enforced, and so is a `<meta http-equiv>` policy in `<head>`; a script runs
+ * inside one, is enforced, and so is a `<meta http-equiv>` policy in `<head>`. A script runs
  * only when every policy allows it, so the combination is graded. The first of a repeated
  * directive wins, and a malformed nonce or hash does not disable `'unsafe-inline'`.
- * Report-only policies block nothing; they are graded "as if enforced" in a note. Findings
- * of Google's csp_evaluator are listed in the notes.
+ * Report-only policies block nothing, so a note grades them "as if enforced". The notes also
+ * list the findings of Google's csp_evaluator.
  *
  * Triggers: `script-src 'nonce-r4nd0m' 'strict-dynamic'; object-src 'none'` is strict;
  * `script-src 'self' 'unsafe-inline'` lets injected scripts run.
@@ -30,7 +30,7 @@ import { quote } from '../remediation/order';
 import { remediateCsp } from '../remediation/csp';
 import { weightOf, type Outcome } from '../weights';
 
-/** The most csp_evaluator findings listed in the notes, so a hostile policy keeps the report readable. */
+/** Maximum csp_evaluator findings listed in the notes, so a hostile policy keeps the report readable. */
 const MAX_EVALUATOR_NOTES = 25;
 
 export const check: Check<'csp'> = {
@@ -93,14 +93,15 @@ export const check: Check<'csp'> = {
 
 export interface PolicyGrade {
   outcome: Outcome<'csp'>;
-  /** Why the policies got this outcome, quoting the directives that decide it. */
+  /** Reason for the outcome, quoting the directives that decide it. */
   reason: string;
 }
 
 /**
- * Grades policies that are all enforced together. The worst exposure decides: injected
- * scripts that run, then `'unsafe-eval'`, then inline styles; otherwise the policy is strict
- * when scripts need nonces or hashes with `'strict-dynamic'` or `default-src` is `'none'`.
+ * Grades policies that are all enforced together. The worst exposure decides, in this order:
+ * injected scripts that run, `'unsafe-eval'`, inline styles. Without any of them the policy
+ * is strict when scripts need nonces or hashes with `'strict-dynamic'` or when `default-src`
+ * is `'none'`.
  */
 export function gradePolicies(policies: readonly Policy[]): PolicyGrade {
   const combined = combineAssessments(policies.map(assessPolicy));
@@ -158,7 +159,7 @@ function unique(reasons: readonly string[]): string {
   return [...new Set(reasons)].join(', and ');
 }
 
-/** A policy counts when it holds at least one directive that browsers implement. */
+/** Reports whether a policy contains at least one directive that browsers implement. */
 function hasKnownDirective(policy: Policy): boolean {
   for (const name of policy.directives.keys()) {
     if (isDirective(name) || name === 'fenced-frame-src') {
@@ -188,7 +189,7 @@ function describePolicies(
 function reportOnlyNote(policies: readonly Policy[]): string {
   const usable = policies.filter(hasKnownDirective);
   if (usable.length === 0) {
-    return 'Content-Security-Policy-Report-Only holds no directive that browsers recognise';
+    return 'Content-Security-Policy-Report-Only contains no directive that browsers recognise';
   }
   const grade = gradePolicies(usable);
   const weight = weightOf('csp', grade.outcome);

@@ -1,12 +1,12 @@
 /**
  * Framing protection: whether other sites may show the page in a frame (clickjacking).
  *
- * Rule: HTML Standard, "check a navigation response's adherence to X-Frame-Options": an
- * enforced CSP `frame-ancestors` from a header makes browsers ignore X-Frame-Options;
+ * Rule: HTML Standard, "check a navigation response's adherence to X-Frame-Options". An
+ * enforced CSP `frame-ancestors` from a header makes browsers ignore X-Frame-Options.
  * X-Frame-Options values are split on commas across lines, trimmed and lowercased, and
  * several different values block all framing. `ALLOW-FROM` is not supported by current
  * browsers. `frame-ancestors` in a `<meta>` policy and `<meta http-equiv="X-Frame-Options">`
- * are ignored (CSP3 §3.3, HTML Standard).
+ * are ignored (CSP Level 3, HTML Standard).
  *
  * Triggers: `X-Frame-Options: DENY` passes; `Content-Security-Policy: frame-ancestors *`
  * fails even next to `X-Frame-Options: DENY`.
@@ -93,7 +93,7 @@ function xFrameOptionsFinding(result: XFrameOptions): Omit<Finding<'frame-option
       return {
         outcome: 'conflicting',
         evidence:
-          `X-Frame-Options: ${quote(result.value)} holds ${result.values.length} different values, ` +
+          `X-Frame-Options: ${quote(result.value)} contains ${result.values.length} different values, ` +
           'so browsers block all framing, as with DENY',
       };
     case 'allow-from':

@@ -59,7 +59,7 @@ describe('referrer-policy', () => {
   test('referrer-policy notes unknown tokens and the Chromium difference', () => {
     expect(run('same-origin, no_referrer').notes).toEqual([
       'browsers skip the unknown tokens "no_referrer"',
-      'an unknown token holds a character other than a letter or a hyphen: Chromium then ignores the whole header and keeps its default policy',
+      'an unknown token contains a character other than a letter or a hyphen: Chromium then ignores the whole header and keeps its default policy',
     ]);
   });
 

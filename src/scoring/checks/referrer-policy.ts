@@ -1,7 +1,8 @@
 /**
  * Referrer-Policy: how much of the page URL browsers send to other sites in `Referer`.
  *
- * Rule: Referrer Policy spec §8.1: the values of every header line are split on commas and
+ * Rule: Referrer Policy spec, "parse a referrer policy from a Referrer-Policy header": the
+ * values of every header line are split on commas and
  * the last recognised token wins; unknown tokens are skipped. Without a policy, current
  * browsers default to `strict-origin-when-cross-origin`.
  *
@@ -46,7 +47,7 @@ export const check: Check<'referrer-policy'> = {
     if (result.state === 'invalid') {
       return {
         outcome: 'invalid',
-        evidence: `Referrer-Policy: ${quote(result.value)} holds no referrer policy that browsers recognise`,
+        evidence: `Referrer-Policy: ${quote(result.value)} contains no referrer policy that browsers recognise`,
         notes,
       };
     }
@@ -84,7 +85,7 @@ function unknownTokenNotes(tokens: readonly string[]): string[] {
   const notes = [`browsers skip the unknown tokens ${shown.join(', ')}${more}`];
   if (tokens.some(hasNonTokenCharacters)) {
     notes.push(
-      'an unknown token holds a character other than a letter or a hyphen: Chromium then ignores the whole header and keeps its default policy',
+      'an unknown token contains a character other than a letter or a hyphen: Chromium then ignores the whole header and keeps its default policy',
     );
   }
   return notes;

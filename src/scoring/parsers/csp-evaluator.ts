@@ -33,11 +33,10 @@ const SEVERITY_NAMES: ReadonlyMap<number, EvaluatorSeverity> = new Map([
 ]);
 
 /**
- * The largest number of directives and of distinct values passed to the evaluator. Its
- * allowlist check parses each host value against a few hundred known URLs (about 0.1 ms a
- * value on Node 20), and its `strict-dynamic` handling removes values one by one, so a
- * hostile policy with tens of thousands of values would take seconds. With these limits a
- * policy takes at most a few hundred milliseconds.
+ * Maximum number of directives and of distinct values passed to the evaluator. Its allowlist
+ * check parses each host value against a few hundred known URLs: 15,000 host values spread
+ * over script-src, object-src and img-src took 0.6 s with Node 20 in a one-off measurement.
+ * Its `strict-dynamic` handling also removes values one by one, in quadratic time.
  */
 export const EVALUATOR_MAX_DIRECTIVES = 100;
 export const EVALUATOR_MAX_VALUES = 2000;

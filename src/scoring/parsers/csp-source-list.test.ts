@@ -13,7 +13,7 @@ import {
 
 const policy = (text: string) => parsePolicy(text, 'header', 'enforce');
 
-// Source: CSP Level 3 §6.8.3 "get the effective directive" fallback lists.
+// Source: CSP Level 3, the directive fallback list.
 describe('effectiveSourceList', () => {
   test.each([
     { text: "default-src 'self'", directive: 'script-src-elem', applies: 'default-src' },
@@ -35,7 +35,7 @@ describe('effectiveSourceList', () => {
   });
 });
 
-// Source: CSP3 §2.3.1 grammar: nonce-source and hash-source are base64-value.
+// Source: CSP Level 3 grammar: nonce-source and hash-source are base64-value.
 describe('nonce and hash grammar', () => {
   test.each([
     ["'nonce-abc123'", true],
@@ -59,7 +59,7 @@ describe('nonce and hash grammar', () => {
   });
 });
 
-// Source: CSP3 §6.7.3.3 "does a source list allow all inline behavior for type".
+// Source: CSP Level 3, "does a source list allow all inline behavior for type".
 describe('allowsAllInline', () => {
   test.each([
     { values: ["'unsafe-inline'"], type: 'script', allows: true },
@@ -76,7 +76,7 @@ describe('allowsAllInline', () => {
   });
 });
 
-// Sources: CSP3 §6.7.2.8 (scheme-source), §6.7.2.9 (host `*`), §8.2 ('strict-dynamic'
+// Sources: CSP Level 3 source matching (scheme-source, host `*`) and 'strict-dynamic', which
 // ignores host and scheme sources for scripts).
 describe('anySiteSources', () => {
   test.each([
@@ -150,7 +150,7 @@ describe('assessPolicy', () => {
   });
 });
 
-// Source: CSP3 §4.1: a resource must be allowed by every enforced policy.
+// Source: CSP Level 3: a resource must be allowed by every enforced policy.
 describe('combineAssessments', () => {
   const combine = (...texts: string[]) =>
     combineAssessments(texts.map((text) => assessPolicy(policy(text))));
@@ -187,7 +187,7 @@ describe('combineAssessments', () => {
   });
 });
 
-// Source: CSP3 §6.7.2.5: 'none' has no effect next to other sources; keywords other than
+// Source: CSP Level 3: 'none' has no effect next to other sources, and keywords other than
 // 'self' match no URL.
 describe('frameAncestorsScope', () => {
   test.each([

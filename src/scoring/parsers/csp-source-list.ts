@@ -1,7 +1,7 @@
-// What parsed policies let through, following CSP Level 3's matching rules: directive
-// fallbacks (§6.8.3), "does a source list allow all inline behavior" (§6.7.3.3), eval
-// (§4.4), `'strict-dynamic'` (§8.2), and `'none'` (§6.7.2.5). With several enforced
-// policies a resource loads only when every policy allows it.
+// Source-list semantics of CSP Level 3, which decide what parsed policies let through:
+// directive fallbacks, "does a source list allow all inline behavior for type", the eval
+// check, `'strict-dynamic'` and `'none'`. With several enforced policies a resource loads
+// only when every policy allows it.
 
 import type { Policy } from './csp';
 
@@ -36,18 +36,18 @@ export function effectiveSourceList(
   return null;
 }
 
-/** A nonce that matches the `nonce-source` grammar; a malformed one is ignored by browsers. */
+/** Reports whether a value matches the `nonce-source` grammar. Browsers ignore a malformed nonce. */
 export function isNonceSource(value: string): boolean {
   return /^'nonce-[A-Za-z0-9+/_-]+={0,2}'$/.test(value);
 }
 
-/** A hash that matches the `hash-source` grammar; a malformed one is ignored by browsers. */
+/** Reports whether a value matches the `hash-source` grammar. Browsers ignore a malformed hash. */
 export function isHashSource(value: string): boolean {
   return /^'sha(256|384|512)-[A-Za-z0-9+/_-]+={0,2}'$/.test(value);
 }
 
 /**
- * Reports whether a source list lets any inline code run: it holds `'unsafe-inline'` and no
+ * Reports whether a source list lets any inline code run: it contains `'unsafe-inline'` and no
  * valid nonce or hash, nor, for scripts, `'strict-dynamic'`. A malformed nonce or hash does
  * not disable `'unsafe-inline'`.
  */
@@ -118,7 +118,7 @@ export interface Allowance {
   reasons: string[];
 }
 
-/** What one policy, or the combination of all enforced policies, lets an attacker do. */
+/** Attacker capabilities that one policy, or all enforced policies together, leave open. */
 export interface PolicyAssessment {
   /** An injected inline `<script>` runs. */
   inlineScripts: Allowance;
@@ -126,7 +126,7 @@ export interface PolicyAssessment {
   inlineHandlers: Allowance;
   /** `eval()` and its relatives run strings as code. */
   eval: Allowance;
-  /** A `<script src>` pointing at any site loads; `kinds` says which kinds of URL. */
+  /** A `<script src>` pointing at any site loads. `kinds` lists the kinds of URL. */
   anySiteScripts: Allowance & { kinds: Set<AnySite> };
   /** `<object>` and `<embed>` load plugin content from any site. */
   anySiteObjects: Allowance;
@@ -247,9 +247,9 @@ function anySiteAllowance(
 
 /**
  * Combines the assessments of several enforced policies. Something is allowed only when
- * every policy allows it, so for each directive the strictest policy decides; the kinds of
- * any-site URL are intersected (`https:` in one policy and `data:` in another let no
- * any-site script through).
+ * every policy allows it, so for each directive the strictest policy decides. The kinds of
+ * any-site URL are intersected, because `https:` in one policy and `data:` in another let
+ * no any-site script through.
  */
 export function combineAssessments(assessments: readonly PolicyAssessment[]): PolicyAssessment {
   const all = (pick: (assessment: PolicyAssessment) => Allowance): Allowance => {
@@ -295,7 +295,7 @@ export function combineAssessments(assessments: readonly PolicyAssessment[]): Po
 export type FrameAncestorsScope = 'none' | 'limited' | 'any';
 
 /**
- * Returns who may frame the page under a `frame-ancestors` source list: nobody (`'none'`,
+ * Returns who may frame the page under a `frame-ancestors` source list: no site (`'none'`,
  * an empty list, or only keywords that match no URL), only listed origins or `'self'`, or
  * any site (`*`, `http:`, `https:`, a wildcard host). `'none'` next to other sources has no
  * effect, and an unquoted `none` is a host name.

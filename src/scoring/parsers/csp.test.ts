@@ -7,7 +7,7 @@ import { collectPolicies, parsePolicy } from './csp';
 const directivesOf = (text: string) =>
   Object.fromEntries(parsePolicy(text, 'header', 'enforce').directives);
 
-// Source: CSP Level 3 §2.2.1 "parse a serialized CSP".
+// Source: CSP Level 3, "parse a serialized CSP".
 describe('parsePolicy', () => {
   test.each([
     {
@@ -55,7 +55,7 @@ describe('parsePolicy', () => {
   });
 });
 
-// Sources: CSP3 §3.1 (header lines and comma-separated policies), §3.3 (<meta>), HTML
+// Sources: CSP Level 3 (header lines, comma-separated policies, <meta> policies), HTML
 // Standard http-equiv "Content security policy" state (only in <head>, not report-only).
 describe('collectPolicies', () => {
   const collect = (headers: HeaderPair[], html?: string) =>

@@ -1,5 +1,5 @@
-// Content Security Policy parsing as browsers do it (CSP Level 3 §2.2 and §3), collecting
-// every policy a response carries: header lines, comma-separated policies inside one line,
+// Content Security Policy parsing as browsers do it (CSP Level 3), collecting every policy
+// a response carries: header lines, comma-separated policies inside one line,
 // `<meta http-equiv>` policies, and report-only policies apart.
 
 import type { HeaderList } from '../headers';
@@ -42,15 +42,15 @@ export interface CollectedPolicies {
   ignoredMeta: IgnoredMeta[];
 }
 
-/** Directives that CSP3 §3.3 says a `<meta>` policy cannot hold. */
+/** Directives that CSP Level 3 removes from a `<meta>` policy. */
 const META_FORBIDDEN_DIRECTIVES = ['frame-ancestors', 'report-uri', 'sandbox'];
 
 /**
- * Collects the policies of a response: each `Content-Security-Policy` line, and each
- * comma-separated policy inside a line, is a separate enforced policy (Fetch "extracting
- * header list values"); `<meta http-equiv="Content-Security-Policy">` in `<head>` is
+ * Collects the policies of a response. Each `Content-Security-Policy` line, and each
+ * comma-separated policy inside a line, is a separate enforced policy (Fetch, "extracting
+ * header list values"). A `<meta http-equiv="Content-Security-Policy">` in `<head>` is
  * enforced too, without the directives a `<meta>` cannot set. Report-only headers are
- * collected apart; a report-only `<meta>` is ignored by browsers.
+ * collected apart, and browsers ignore a report-only `<meta>`.
  */
 export function collectPolicies(headers: HeaderList, html?: unknown): CollectedPolicies {
   const collected: CollectedPolicies = { enforced: [], reportOnly: [], empty: [], ignoredMeta: [] };
@@ -120,9 +120,10 @@ function addPolicy(collected: CollectedPolicies, policy: Policy): void {
 }
 
 /**
- * Parses one serialized policy (CSP3 §2.2.1): tokens split on `;`, trimmed; empty and
- * non-ASCII tokens are skipped; the directive name is lowercased; a repeated directive is
- * ignored, so the first one wins; values are split on ASCII whitespace.
+ * Parses one serialized policy (CSP Level 3, "parse a serialized CSP"). Tokens are split on
+ * `;` and trimmed, and empty or non-ASCII tokens are skipped. Directive names are lowercased,
+ * and a repeated directive is ignored, so the first one wins. Values are split on ASCII
+ * whitespace.
  */
 export function parsePolicy(
   text: string,

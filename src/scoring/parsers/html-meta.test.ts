@@ -77,7 +77,7 @@ describe('extractMetaHttpEquiv', () => {
     { html: '<script>"<meta http-equiv=a>"</script>', source: 'script text' },
     {
       html: '<script/>"<meta http-equiv=a>"</script>',
-      source: 'a self-closing script still holds text',
+      source: 'a self-closing script still contains text',
     },
     { html: '<noscript><meta http-equiv=a></noscript>', source: 'noscript with scripting on' },
     { html: '<template><meta http-equiv=a></template>', source: 'template content' },

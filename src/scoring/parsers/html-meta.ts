@@ -225,7 +225,7 @@ const NAMED_REFERENCES: Readonly<Record<string, string>> = {
  * Decodes numeric character references and the named ones that appear in policies
  * (`&amp;`, `&quot;`, `&apos;`, `&lt;`, `&gt;`, `&nbsp;`).
  */
-// NOTE: other named references (HTML defines over 2,000) stay undecoded; a policy that
+// NOTE: other named references (HTML defines over 2,000) stay undecoded. A policy that
 // spells a quote or a semicolon with one of them is read with the reference as text.
 export function decodeCharacterReferences(value: string): string {
   if (!value.includes('&')) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { hasNonTokenCharacters, parseReferrerPolicy } from './referrer-policy';
 
-// Source: Referrer Policy spec §8.1 "parse a referrer policy from a Referrer-Policy header";
+// Source: Referrer Policy spec, "parse a referrer policy from a Referrer-Policy header";
 // case-insensitive tokens as Chromium's SecurityPolicy::ReferrerPolicyFromString.
 describe('parseReferrerPolicy', () => {
   test.each([
@@ -28,7 +28,7 @@ describe('parseReferrerPolicy', () => {
     { lines: ['no-referrer\tstrict-origin'], policy: null, source: 'only commas separate tokens' },
     { lines: ['never'], policy: null, source: 'legacy <meta> keywords are not header tokens' },
     { lines: ['"no-referrer"'], policy: null, source: 'quotes are not stripped' },
-    { lines: [''], policy: null, source: 'an empty header holds no policy' },
+    { lines: [''], policy: null, source: 'an empty header contains no policy' },
   ])('reads $lines as $policy ($source)', ({ lines, policy }) => {
     const result = parseReferrerPolicy(lines);
 

@@ -1,4 +1,4 @@
-// Referrer-Policy as browsers read it (Referrer Policy spec §8.1, "parse a referrer policy
+// Referrer-Policy as browsers read it (Referrer Policy spec, "parse a referrer policy
 // from a Referrer-Policy header").
 
 export const REFERRER_POLICIES = [
@@ -24,9 +24,9 @@ export type ReferrerPolicy =
 const KNOWN: ReadonlySet<string> = new Set(REFERRER_POLICIES);
 
 /**
- * Parses Referrer-Policy lines: the values of every line are split on commas, and the last
- * token that is a referrer policy wins; unknown and empty tokens are skipped. Tokens compare
- * ASCII case-insensitively, as in Chromium (`SecurityPolicy::ReferrerPolicyFromString`).
+ * Parses Referrer-Policy lines. The values of every line are split on commas, and the last
+ * token that is a referrer policy wins, so unknown and empty tokens are skipped. Tokens
+ * compare ASCII case-insensitively, as in Chromium's `SecurityPolicy::ReferrerPolicyFromString`.
  */
 export function parseReferrerPolicy(lines: readonly string[]): ReferrerPolicy {
   if (lines.length === 0) {
@@ -52,7 +52,7 @@ export function parseReferrerPolicy(lines: readonly string[]): ReferrerPolicy {
 }
 
 /**
- * Reports whether a skipped token holds a character other than an ASCII letter or a hyphen.
+ * Reports whether a skipped token contains a character other than an ASCII letter or a hyphen.
  * Blink's document parser (`SecurityPolicy::ReferrerPolicyFromHeaderValue`) ignores the whole
  * header in that case, where the spec only skips the token.
  */

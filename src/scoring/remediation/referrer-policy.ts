@@ -17,7 +17,7 @@ export function remediateReferrerPolicy(
   const result = parseReferrerPolicy(context.headers.all('referrer-policy'));
   let summary = 'The response has no Referrer-Policy header, so the browser default applies.';
   if (result.state === 'invalid') {
-    summary = `Referrer-Policy is ${quote(result.value)}, which holds no policy that browsers recognise.`;
+    summary = `Referrer-Policy is ${quote(result.value)}, which contains no policy that browsers recognise.`;
   } else if (result.state === 'recognised' && finding.outcome === 'leaky') {
     summary = `Referrer-Policy is ${quote(result.value)}, so ${result.policy} applies and leaks page URLs to other sites.`;
   }
