@@ -6,7 +6,7 @@ import type { CheckId } from '../scoring/types';
 export interface ChecklistItem {
   /** The setting or header that the check grades. */
   setting: string;
-  /** What the setting protects against, in one sentence. */
+  /** The protection the setting gives, in one sentence. */
   benefit: string;
   /** MDN reference page. */
   docs: string;

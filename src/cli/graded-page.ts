@@ -5,7 +5,7 @@ import type { Report } from '../scoring/types';
 export interface GradedPage {
   /** The input as the user named it: a path, or `-` for standard input. */
   file: string;
-  /** Which document of the input: empty for a record file, the page (and frame) for a HAR. */
+  /** The document's place in the input: empty for a record file, `page ID` (and `frame N`) for a HAR. */
   part: string;
   report: Report;
 }

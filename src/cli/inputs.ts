@@ -5,7 +5,7 @@ import { readHar } from '../scoring/har';
 import type { ResponseRecord } from '../scoring/types';
 
 export interface InputDocument {
-  /** Which document of the input: empty for a record file, the page (and frame) for a HAR. */
+  /** The document's place in the input: empty for a record file, `page ID` (and `frame N`) for a HAR. */
   part: string;
   record: ResponseRecord;
 }

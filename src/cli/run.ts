@@ -14,7 +14,7 @@ import { HELP_TEXT } from './help';
 import { parseInput } from './inputs';
 import { version } from '../../package.json';
 
-/** What the command line reads and writes; tests pass their own. */
+/** The command line's file access, standard streams and environment, which tests replace. */
 export interface CliIo {
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;

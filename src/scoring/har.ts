@@ -92,10 +92,10 @@ interface Entry {
 
 /**
  * Reads a parsed HAR log into one record per page. The page's top document is the first
- * entry whose URL is the page's start URL or lies on its redirect chain, otherwise the
- * first document entry; its redirect hops are the entries linked by `redirectURL` or
- * `Location`. Every other entry of the page becomes a subresource, script entries also
- * scripts, and other document entries become frame records.
+ * entry whose URL is the page's start URL or lies on its redirect chain. Without such an
+ * entry, it is the first document entry. Its redirect hops are the entries linked by
+ * `redirectURL` or `Location`. Every other entry of the page becomes a subresource, script
+ * entries also become scripts, and other document entries become frame records.
  */
 export function readHar(value: unknown): HarReadResult {
   const log = objectField(value, 'log');
@@ -512,9 +512,10 @@ export interface HarLog {
 
 /**
  * Writes response records as a HAR 1.2 log, one page per record: its redirect hops, the
- * document (with `html` as `content.text`), then its subresources. Sizes and timings the
- * record does not hold are written as -1 or 0, as HAR allows for unknown values; the browser
- * cookie jar, the HTTP probe, the dropped-subresource count and the source go into the page's `_hardeningInspector` field.
+ * document (with `html` as `content.text`), then its subresources. Sizes and timings that
+ * the record does not hold are written as -1 or 0, which HAR allows for unknown values.
+ * The browser cookie jar, the HTTP probe, the dropped-subresource count and the source go
+ * into the page's `_hardeningInspector` field.
  */
 export function writeHar(
   records: readonly ResponseRecord[],
@@ -617,7 +618,7 @@ export function writeHar(
   };
 }
 
-/** The document's header lines, plus `setCookies` lines that `headers` does not already hold. */
+/** Returns the document's header lines plus the `setCookies` lines missing from `headers`. */
 function documentHeaders(record: ResponseRecord): HeaderPair[] {
   const headers = [...record.headers];
   const present = new Set(

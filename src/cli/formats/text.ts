@@ -1,7 +1,7 @@
 // The readable terminal format: one block per graded page, every check on a line, and the
 // fix for each finding below `pass`.
 
-import type { CheckResult, Verdict } from '../../scoring/types';
+import type { CheckResult, Grade, Verdict } from '../../scoring/types';
 import { describeInput, type GradedPage } from '../graded-page';
 import type { Paint, Style } from './ansi';
 
@@ -22,13 +22,8 @@ function formatPage({ file, part, report }: GradedPage, paint: Paint): string {
   lines.push(paint('bold', report.url));
   lines.push(`  input: ${describeInput({ file, part })}`);
 
-  const gradeStyle: Style = report.grade.startsWith('A')
-    ? 'green'
-    : report.grade.startsWith('B')
-      ? 'yellow'
-      : 'red';
   lines.push(
-    `  grade ${paint('bold', paint(gradeStyle, report.grade))}, score ${report.score}, ` +
+    `  grade ${paint('bold', paint(gradeStyleOf(report.grade), report.grade))}, score ${report.score}, ` +
       `scoring version ${report.scoringVersion}, stack ${report.stack}`,
   );
   if (report.capped) {
@@ -50,8 +45,7 @@ function formatPage({ file, part, report }: GradedPage, paint: Paint): string {
 
 function formatCheck(check: CheckResult, titleWidth: number, paint: Paint): string[] {
   const verdict = paint(VERDICT_STYLE[check.verdict], check.verdict.toUpperCase().padEnd(4));
-  const modifier =
-    check.modifier === 0 ? '' : check.modifier > 0 ? `+${check.modifier}` : String(check.modifier);
+  const modifier = formatModifier(check.modifier);
   const lines = [
     `  ${verdict}  ${check.title.padEnd(titleWidth)}  ${modifier.padStart(3)}  ${check.evidence}`,
   ];
@@ -71,4 +65,23 @@ function formatCheck(check: CheckResult, titleWidth: number, paint: Paint): stri
     lines.push(`        docs: ${remediation.docs}`);
   }
   return lines;
+}
+
+/** Colours A grades green, B grades yellow and the rest red. */
+function gradeStyleOf(grade: Grade): Style {
+  if (grade.startsWith('A')) {
+    return 'green';
+  }
+  if (grade.startsWith('B')) {
+    return 'yellow';
+  }
+  return 'red';
+}
+
+/** Formats a modifier with its sign, or as nothing when it is 0. */
+function formatModifier(modifier: number): string {
+  if (modifier === 0) {
+    return '';
+  }
+  return modifier > 0 ? `+${modifier}` : String(modifier);
 }
