@@ -62,7 +62,7 @@ const WHY: Readonly<Record<Finding<'csp'>['outcome'], string>> = {
 function summarize(finding: Finding<'csp'>, reportOnly: readonly Policy[]): string {
   switch (finding.outcome) {
     case 'invalid':
-      return `The policy protects nothing. ${finding.evidence}.`;
+      return `${finding.evidence}.`;
     case 'report-only': {
       const received = reportOnly.map((policy) => quote(policy.text)).join(' and ');
       return `The only policy is Content-Security-Policy-Report-Only ${received}: browsers report violations but block nothing. Send the tested policy as Content-Security-Policy.`;
@@ -134,7 +134,11 @@ const EXPRESS_POLICY = [
 const HEADER = [['Content-Security-Policy', STATIC_STRICT_POLICY_TEXT]] as const;
 
 const FIXES: readonly Fix[] = [
-  { stack: 'django', where: 'settings.py', code: DJANGO_POLICY },
+  {
+    stack: 'django',
+    where: 'the end of settings.py, after MIDDLEWARE and TEMPLATES',
+    code: DJANGO_POLICY,
+  },
   {
     stack: 'nginx',
     where:
