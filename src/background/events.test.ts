@@ -71,6 +71,7 @@ describe('parseDocumentRedirect', () => {
       responseHeaders: [{ name: 'Location', value: '/' }],
     });
 
+    expect(parsed.ok).toBe(true);
     expect(parsed.ok && parsed.value).toMatchObject({
       kind: 'document-redirect',
       url: 'http://shop.example.test/',

@@ -1,4 +1,4 @@
-// The service worker: records every tab's document responses, answers the UIs' report
+// The service worker: records every tab's document responses, returns the report a UI
 // requests and keeps each tab's badge showing its grade. Every listener is registered
 // synchronously at the top level, so the browser can wake the worker for any of its events.
 

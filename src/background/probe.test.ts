@@ -86,7 +86,7 @@ function opaqueRedirect(): Response {
   return { type: 'opaqueredirect', status: 0, headers: new Headers(), body: null } as Response;
 }
 
-/** A fetch that never settles until its signal aborts, like a server that never answers. */
+/** A fetch that never settles until its signal aborts, like a server that never responds. */
 function hangingFetch(_input: string, init: RequestInit): Promise<Response> {
   return new Promise((_resolve, reject) => {
     init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));

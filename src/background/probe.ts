@@ -21,9 +21,9 @@ export function isBrowserHstsUpgrade(status: number, headers: readonly HeaderPai
 }
 
 /**
- * Returns the plain-HTTP URL to probe for a record (same host and path, default port, no
- * query), or null when no probe applies: the document is not HTTPS, is on a development host,
- * or a server's redirect from an `http://` URL was already observed. Chromium's own HSTS
+ * Returns the plain-HTTP URL to probe for a record: same host and path, default port, no query.
+ * Returns null when no probe applies because the document is not HTTPS, is on a development
+ * host, or a server's redirect from an `http://` URL was already observed. Chromium's own HSTS
  * upgrade does not count as observed, because it shows nothing of what the server does.
  */
 export function probeTarget(record: ResponseRecord): string | null {
@@ -46,7 +46,7 @@ function isServerRedirectFromHttp(hop: RedirectHop): boolean {
   return hop.url.startsWith('http:') && !isBrowserHstsUpgrade(hop.status, hop.headers ?? []);
 }
 
-/** What the worker's own `webRequest` listeners saw of the probe's first response. */
+/** The first response of a probe, as the worker's own `webRequest` listeners observed it. */
 export interface ProbeObservation {
   status: number;
   headers: HeaderPair[];

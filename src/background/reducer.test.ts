@@ -66,7 +66,7 @@ function replay(events: readonly RecorderEvent[], state?: TabState): TabState | 
   return events.reduce<TabState | undefined>((current, event) => reduceTab(current, event), state);
 }
 
-/** A tab whose top document at {@link PAGE} responded and committed. */
+/** Builds a tab whose top document at {@link PAGE} responded and committed. */
 function loadedPage(): TabState {
   const state = replay([request(), response(), commit()]);
   if (state === undefined) {

@@ -35,7 +35,7 @@ export function reduceTab(state: TabState | undefined, event: RecorderEvent): Ta
 
 /**
  * Adds a page's subresources in the order requested, once per URL and type, up to
- * {@link MAX_SUBRESOURCES}; the rest are counted in the record's `droppedSubresources`.
+ * {@link MAX_SUBRESOURCES}, and counts the rest in the record's `droppedSubresources`.
  */
 export function addSubresources(
   state: TabState | undefined,
@@ -155,7 +155,9 @@ function startTopDocument(
   url: string,
 ): TabState | undefined {
   // A main-frame request outside frame 0 is a prerendered page, not the tab's displayed one.
-  // NOTE: a prerendered page that the user then opens is therefore not recorded.
+  // NOTE: a prerendered page that the user then opens is therefore not recorded. A main-frame
+  // request that ends as a download or a 204 never commits, yet it replaces the record of the
+  // page still shown.
   if (frameId !== 0 || state?.top.requestId === requestId) {
     return state;
   }
@@ -190,9 +192,9 @@ function startFrame(
 }
 
 /**
- * Finds the entry of a document request, starting one when the request's start was missed
- * (the worker was started during the request) and the request is the tab's top document or
- * a frame of a recorded tab.
+ * Finds the entry of a document request. When the worker missed the request's start because
+ * it was started during the request, starts an entry for the tab's top document, or for a
+ * frame of a recorded tab.
  */
 function ensureEntry(
   state: TabState | undefined,

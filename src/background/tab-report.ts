@@ -1,4 +1,4 @@
-// The answer to `get-tab-report`: whether the tab's page can be recorded, and its graded record.
+// The response to `get-tab-report`: whether the tab's page can be recorded, and its graded record.
 
 import { gradeRecord } from '../scoring/index';
 import type { Settings } from '../shared/settings';

@@ -16,7 +16,7 @@ function isNumbers(value: unknown): value is Numbers {
 }
 
 /**
- * An in-memory storage area that answers each call after a timer, as the browser's storage
+ * An in-memory storage area that resolves each call after a timer, as the browser's storage
  * does, so calls that are not serialized interleave: a read can see a state another update is
  * about to replace. Values are cloned in and out, like the structured clone of the real area.
  */

@@ -30,7 +30,7 @@ export function collectMetaMarkup(document: Document): string {
 
 // Elements whose plain-HTTP loads Chromium blocks on an HTTPS page, with the attribute that
 // holds the URL and the `webRequest` type of the request. Images and media are left out,
-// because Chromium requests them over HTTPS instead, and `webRequest` sees that request.
+// because Chromium requests them over HTTPS instead, and `webRequest` reports that request.
 const BLOCKABLE_ELEMENTS: ReadonlyArray<{ selector: string; attribute: string; type: string }> = [
   { selector: 'script[src]', attribute: 'src', type: 'script' },
   { selector: 'link[rel~="stylesheet" i][href]', attribute: 'href', type: 'stylesheet' },

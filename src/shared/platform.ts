@@ -13,8 +13,8 @@ function chromeWebRequestEnum(name: string): EnumObject {
 }
 
 /**
- * The `extraInfoSpec` for `onHeadersReceived`: `responseHeaders`, plus `extraHeaders` where the
- * browser defines it. Chromium hides `Set-Cookie` and some other headers without `extraHeaders`;
+ * Returns the `extraInfoSpec` for `onHeadersReceived`: `responseHeaders`, plus `extraHeaders`
+ * where the browser defines it. Chromium hides `Set-Cookie` and some other headers without `extraHeaders`;
  * Firefox shows every header and has no such option.
  */
 export function headersReceivedOptions(): WebRequest.OnHeadersReceivedOptions[] {
@@ -24,7 +24,7 @@ export function headersReceivedOptions(): WebRequest.OnHeadersReceivedOptions[] 
     : ['responseHeaders'];
 }
 
-/** The `extraInfoSpec` for `onBeforeRedirect`, built like {@link headersReceivedOptions}. */
+/** Returns the `extraInfoSpec` for `onBeforeRedirect`, built like {@link headersReceivedOptions}. */
 export function beforeRedirectOptions(): WebRequest.OnBeforeRedirectOptions[] {
   const extraHeaders = chromeWebRequestEnum('OnBeforeRedirectOptions')?.EXTRA_HEADERS;
   return extraHeaders === 'extraHeaders'
@@ -74,10 +74,10 @@ function createMemoryStorageArea(): Pick<Storage.StorageArea, 'get' | 'set' | 'r
   const items = new Map<string, unknown>();
   return {
     get(keys?: string | string[] | Record<string, unknown> | null) {
-      const wanted =
+      const requested =
         typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : [...items.keys()];
       const result: Record<string, unknown> = {};
-      for (const key of wanted) {
+      for (const key of requested) {
         if (items.has(key)) {
           result[key] = structuredClone(items.get(key));
         }
