@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
+import type { CheckResult } from '../../scoring/types';
+import type { GradedPage } from '../graded-page';
 import { formatMarkdown } from './markdown';
 import { PLAIN_HTTP_PAGE, SAMPLE_PAGE } from './sample-pages';
 
@@ -60,6 +62,24 @@ describe('formatMarkdown', () => {
     );
     expect(summary).toContain(
       '- Fix first: Content Security Policy (-25), Strict-Transport-Security (-10).',
+    );
+  });
+
+  test('markdown escapes received text', () => {
+    const check = SAMPLE_PAGE.report.checks[4] as CheckResult;
+    const page: GradedPage = {
+      ...SAMPLE_PAGE,
+      report: {
+        ...SAMPLE_PAGE.report,
+        checks: [
+          { ...check, evidence: 'no header and no <meta> policy; *.example.test | csrf_token' },
+        ],
+      },
+    };
+    const markdown = formatMarkdown([page]);
+
+    expect(markdown).toContain(
+      '| no header and no &lt;meta&gt; policy; \\*.example.test \\| csrf\\_token |',
     );
   });
 

@@ -44,7 +44,7 @@ function introduction({ file, part, report }: GradedPage): string {
 function checklistSection(report: Report): string {
   const rows = report.checks.map((check) => {
     const item = CHECKLIST[check.id];
-    return `| ${cell(item.setting)} | ${cell(check.evidence)} | ${cell(item.benefit)} | ${verdictCell(check)} |`;
+    return `| ${cell(item.setting)} | ${cell(prose(check.evidence))} | ${cell(prose(item.benefit))} | ${verdictCell(check)} |`;
   });
   return [
     '## Checklist\n',
@@ -70,8 +70,8 @@ function formatFix(check: CheckResult): string {
   }
   const lines = [
     `### ${check.title}: ${verdictCell(check)}\n`,
-    `**What is wrong:** ${remediation.summary}\n`,
-    `**Why it matters:** ${remediation.why}\n`,
+    `**What is wrong:** ${prose(remediation.summary)}\n`,
+    `**Why it matters:** ${prose(remediation.why)}\n`,
   ];
   for (const fix of remediation.fixes) {
     lines.push(`**${fix.stack}**, in ${inline(fix.where)}:\n`, fence(fix.code), '');
@@ -109,9 +109,22 @@ function verdictCell(check: CheckResult): string {
     : `${check.verdict} (${check.modifier > 0 ? '+' : ''}${check.modifier})`;
 }
 
-/** Escapes a value for one table cell: pipes escaped, line breaks turned into spaces. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Fits Markdown into one table cell: pipes escaped, line breaks turned into spaces. */
+function cell(markdown: string): string {
+  return markdown.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/**
+ * Escapes received text for Markdown prose, so a quoted `<meta>` or `*` shows as typed
+ * instead of becoming HTML or emphasis.
+ */
+function prose(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([*_`[\]])/g, '\\$1');
 }
 
 function inline(text: string): string {
