@@ -1,0 +1,67 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { describe, expect, test } from 'vitest';
+
+import { EXIT_OK, runCli } from './run';
+
+// Grades every response of the real-headers corpus through the CLI's JSON path and
+// compares the report with the committed golden report of the same name. A change in
+// the grader's output must then show as a diff of the golden files. To accept a change:
+//   UPDATE_GOLDEN=1 npx vitest run src/cli/golden.test.ts
+const CORPUS_DIR = fileURLToPath(new URL('../scoring/testdata/real-headers/', import.meta.url));
+const GOLDEN_DIR = fileURLToPath(new URL('./testdata/golden/', import.meta.url));
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+const corpusFiles = readdirSync(CORPUS_DIR)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
+
+async function gradeAsJson(
+  path: string,
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const status = await runCli(['grade', '--format', 'json', path], {
+    readFile: (file) => readFile(file, 'utf8'),
+    readStdin: () => Promise.reject(new Error('standard input is not used here')),
+    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: {},
+  });
+  return { status, stdout, stderr };
+}
+
+describe('golden reports', () => {
+  test('corpus is not empty', () => {
+    expect(corpusFiles.length).toBeGreaterThan(0);
+  });
+
+  test.each(corpusFiles)('golden report of %s', async (name) => {
+    const result = await gradeAsJson(join(CORPUS_DIR, name));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(EXIT_OK);
+
+    const goldenPath = join(GOLDEN_DIR, name);
+    if (UPDATE) {
+      await writeFile(goldenPath, result.stdout);
+      return;
+    }
+    if (!existsSync(goldenPath)) {
+      throw new Error(
+        `no golden report ${goldenPath}: review the grader's output, then run ` +
+          'UPDATE_GOLDEN=1 npx vitest run src/cli/golden.test.ts',
+      );
+    }
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(await readFile(goldenPath, 'utf8')));
+  });
+
+  test('every golden report has a corpus file', () => {
+    const golden = existsSync(GOLDEN_DIR)
+      ? readdirSync(GOLDEN_DIR).filter((name) => name.endsWith('.json'))
+      : [];
+    expect(golden.filter((name) => !corpusFiles.includes(name))).toEqual([]);
+  });
+});
