@@ -92,6 +92,17 @@ describe('built CLI', () => {
     );
   });
 
+  test('built file runs through its shebang', () => {
+    const result = spawnSync(isolatedCli, ['--version'], {
+      cwd: isolatedDir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
+
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(0);
+  });
+
   test('built CLI prints its version', () => {
     const result = runBuilt(['--version']);
 
