@@ -50,8 +50,8 @@ test('repeated Set-Cookie lines stay separate', async () => {
   const cookies = headerValues(response, 'set-cookie');
 
   expect(cookies).toHaveLength(2);
-  expect(cookies[0]).toMatch(/^csrftoken=[^;]+; Path=\/; Secure; SameSite=Lax/);
-  expect(cookies[1]).toMatch(/^sessionid=[^;]+; Path=\/; Secure; HttpOnly; SameSite=Lax$/);
+  expect(cookies[0]).toMatch(/^csrftoken=[^;]+; Path=\/review; Secure; SameSite=Lax/);
+  expect(cookies[1]).toMatch(/^sessionid=[^;]+; Path=\/review; Secure; HttpOnly; SameSite=Lax$/);
 });
 
 test('hardened page sends a fresh nonce each time', async () => {

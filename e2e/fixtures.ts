@@ -238,3 +238,40 @@ export async function openAndGrade(
 export function checkRow(popup: Page, checkId: CheckId): Locator {
   return popup.locator(`[data-check="${checkId}"]`);
 }
+
+type WorkerRunningStatus = 'stopped' | 'starting' | 'running' | 'stopping';
+
+/**
+ * Stops every service worker of the browser through the DevTools protocol, as the browser
+ * does to an idle worker, and resolves once the extension's worker has stopped. Playwright
+ * keeps its `Worker` object across the stop, so the protocol's version updates are the
+ * signal. The returned promise resolves when the worker runs again, which any extension
+ * event or message causes.
+ */
+export async function stopServiceWorker(
+  context: BrowserContext,
+  extensionId: string,
+): Promise<{ restarted: Promise<void> }> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  const devtools = await context.newCDPSession(page);
+  const scriptPrefix = `chrome-extension://${extensionId}/`;
+
+  const waitForStatus = (status: WorkerRunningStatus): Promise<void> =>
+    new Promise((resolveStatus) => {
+      devtools.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        const reached = versions.some(
+          (version) =>
+            version.scriptURL.startsWith(scriptPrefix) && version.runningStatus === status,
+        );
+        if (reached) {
+          resolveStatus();
+        }
+      });
+    });
+
+  await devtools.send('ServiceWorker.enable');
+  const stopped = waitForStatus('stopped');
+  await devtools.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  return { restarted: waitForStatus('running') };
+}

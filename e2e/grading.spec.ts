@@ -3,7 +3,15 @@
 
 import type { CheckId, Verdict } from '../src/scoring/types';
 
-import { checkRow, expect, openAndGrade, test, waitForGradedReport } from './fixtures';
+import {
+  checkRow,
+  expect,
+  openAndGrade,
+  openPopup,
+  tabIdOf,
+  test,
+  waitForGradedReport,
+} from './fixtures';
 import { hardenedHeaders, renderDocument, type HeaderPair } from './servers/demo-pages.mjs';
 
 test('hardened page grades A+', async ({ context, extensionId, site }) => {
@@ -97,6 +105,28 @@ test('review CSP finding shows Django and nginx fixes', async ({ context, extens
   await expect(panel).toContainText('add_header Content-Security-Policy');
 });
 
+test('demo pages keep their grades in one tab', async ({ context, extensionId, site }) => {
+  const page = await context.newPage();
+  await page.goto(site.httpsUrl('walk.test', '/'));
+  const tabId = await tabIdOf(context, page);
+  const visits: Array<[link: string, path: string, grade: string]> = [
+    ['Weak page', '/weak', 'F'],
+    ['Review configuration', '/review', 'B'],
+    ['Hardened page', '/hardened', 'A+'],
+  ];
+
+  for (const [link, path, grade] of visits) {
+    await page.goto(site.httpsUrl('walk.test', '/'));
+    await page.getByRole('link', { name: link }).click();
+    await page.waitForURL(site.httpsUrl('walk.test', path));
+
+    const popup = await openPopup(context, extensionId, tabId);
+    await expect(popup.getByTestId('url'), link).toHaveText(site.httpsUrl('walk.test', path));
+    await expect(popup.getByTestId('grade'), link).toHaveText(grade);
+    await popup.close();
+  }
+});
+
 test('strict CSP passes where unsafe-inline fails', async ({ context, extensionId, site }) => {
   const policyPage = (policy: (nonce: string) => string) => ({
     headers: ({ nonce }: { nonce: string }): HeaderPair[] => [
@@ -187,7 +217,7 @@ for (const { hostname, setCookies, verdicts } of COOKIE_CASES) {
 
 test('cookie jar records the flags the browser kept', async ({ context, extensionId, site }) => {
   site.setPages('cookie-jar.test', {
-    '/': {
+    '/account': {
       headers: hardenedHeaders,
       body: renderDocument({ title: 'Cookie jar', main: '<p>Sets cookies.</p>' }),
     },
@@ -196,7 +226,7 @@ test('cookie jar records the flags the browser kept', async ({ context, extensio
   const { popup, tabId } = await openAndGrade(
     context,
     extensionId,
-    site.httpsUrl('cookie-jar.test', '/'),
+    site.httpsUrl('cookie-jar.test', '/account'),
   );
   const { record } = await waitForGradedReport(popup, tabId);
   const session = record.cookies?.find((cookie) => cookie.name === 'sessionid');

@@ -5,7 +5,7 @@ import {
   expect,
   openAndGrade,
   readSessionStorage,
-  serviceWorkerOf,
+  stopServiceWorker,
   test,
   waitForGradedReport,
 } from './fixtures';
@@ -54,15 +54,12 @@ test('record survives a service worker stop', async ({ context, extensionId, sit
   const before = await openAndGrade(context, extensionId, site.httpsUrl('restart.test', '/review'));
   const { report: reportBefore } = await waitForGradedReport(before.popup, before.tabId);
 
-  const worker = await serviceWorkerOf(context);
-  const stopped = worker.waitForEvent('close');
-  const devtools = await context.newCDPSession(before.page);
-  await devtools.send('ServiceWorker.enable');
-  await devtools.send('ServiceWorker.stopAllWorkers');
-  await stopped;
+  const { restarted } = await stopServiceWorker(context, extensionId);
 
-  // Messaging the background starts a new service worker, which must read the stored record.
+  // Messaging the background starts the worker again, with nothing in memory: the report
+  // must come from the stored record.
   const { report: reportAfter } = await waitForGradedReport(before.popup, before.tabId);
+  await restarted;
   expect(reportAfter.url).toBe(reportBefore.url);
   expect(reportAfter.score).toBe(reportBefore.score);
   expect(reportAfter.grade).toBe(reportBefore.grade);

@@ -55,6 +55,10 @@ ${main}
 `;
 }
 
+// Every page scopes its cookies to its own path. The demo pages share one host, and the
+// browser's cookie jar for a page holds every cookie of its host and path, so cookies set
+// with `Path=/` by the weak page would be graded on the review page too.
+
 /** A random-looking cookie value, fixed so that test output is stable. */
 const SESSION_VALUE = 'k3q9zv1x0m2d8w7e5r4t6y';
 const CSRF_VALUE = 'Xa7b9Cd2Ef4Gh6Jk8Lm0Np1Qr3St5Uv';
@@ -65,7 +69,7 @@ const CSRF_VALUE = 'Xa7b9Cd2Ef4Gh6Jk8Lm0Np1Qr3St5Uv';
  * @param {PageContext} context
  * @returns {HeaderPair[]}
  */
-export function hardenedHeaders({ nonce }) {
+export function hardenedHeaders({ nonce, url }) {
   return [
     ['Strict-Transport-Security', `max-age=${ONE_YEAR_SECONDS}; includeSubDomains; preload`],
     ['X-Frame-Options', 'DENY'],
@@ -78,8 +82,14 @@ export function hardenedHeaders({ nonce }) {
     ['Referrer-Policy', 'no-referrer'],
     ['Cross-Origin-Opener-Policy', 'same-origin'],
     ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()'],
-    ['Set-Cookie', `sessionid=${SESSION_VALUE}; Path=/; Secure; HttpOnly; SameSite=Strict`],
-    ['Set-Cookie', `csrftoken=${CSRF_VALUE}; Path=/; Secure; HttpOnly; SameSite=Strict`],
+    [
+      'Set-Cookie',
+      `sessionid=${SESSION_VALUE}; Path=${url.pathname}; Secure; HttpOnly; SameSite=Strict`,
+    ],
+    [
+      'Set-Cookie',
+      `csrftoken=${CSRF_VALUE}; Path=${url.pathname}; Secure; HttpOnly; SameSite=Strict`,
+    ],
   ];
 }
 
@@ -87,14 +97,15 @@ export function hardenedHeaders({ nonce }) {
  * What an unconfigured PHP stack sends: no hardening header, a session cookie without
  * any flag, a policy that allows inline scripts and version banners.
  *
+ * @param {PageContext} context
  * @returns {HeaderPair[]}
  */
-export function weakHeaders() {
+export function weakHeaders({ url }) {
   return [
     ['Server', 'Apache/2.4.29 (Ubuntu)'],
     ['X-Powered-By', 'PHP/7.2.34'],
     ['Content-Security-Policy', "script-src 'self' 'unsafe-inline'"],
-    ['Set-Cookie', `PHPSESSID=${SESSION_VALUE}; path=/`],
+    ['Set-Cookie', `PHPSESSID=${SESSION_VALUE}; path=${url.pathname}`],
   ];
 }
 
@@ -105,9 +116,10 @@ export function weakHeaders() {
  * cookies with Django's default `SameSite=Lax`, Django's default `Referrer-Policy`
  * and `Cross-Origin-Opener-Policy`, and no Content Security Policy.
  *
+ * @param {PageContext} context
  * @returns {HeaderPair[]}
  */
-export function reviewHeaders() {
+export function reviewHeaders({ url }) {
   return [
     ['Strict-Transport-Security', `max-age=${ONE_YEAR_SECONDS}`],
     ['X-Frame-Options', 'DENY'],
@@ -115,8 +127,14 @@ export function reviewHeaders() {
     ['Referrer-Policy', 'same-origin'],
     ['Cross-Origin-Opener-Policy', 'same-origin'],
     ['Vary', 'Cookie'],
-    ['Set-Cookie', `csrftoken=${CSRF_VALUE}; Path=/; Secure; SameSite=Lax; Max-Age=31449600`],
-    ['Set-Cookie', `sessionid=${SESSION_VALUE}; Path=/; Secure; HttpOnly; SameSite=Lax`],
+    [
+      'Set-Cookie',
+      `csrftoken=${CSRF_VALUE}; Path=${url.pathname}; Secure; SameSite=Lax; Max-Age=31449600`,
+    ],
+    [
+      'Set-Cookie',
+      `sessionid=${SESSION_VALUE}; Path=${url.pathname}; Secure; HttpOnly; SameSite=Lax`,
+    ],
   ];
 }
 
