@@ -12,7 +12,7 @@ import type { Report } from '../scoring/types';
 // `npm run build` first to test fresh code) and builds it otherwise.
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BUILT_CLI = join(ROOT, 'dist-cli', 'hardening-inspector.mjs');
-const CHROME_HAR = join(ROOT, 'src/scoring/har-testdata/chrome-devtools-export.har');
+const CHROME_HAR = join(ROOT, 'src/scoring/har/testdata/chrome-devtools-export.har');
 
 let isolatedDir = '';
 let isolatedCli = '';

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { parseInput, validateRecord } from './inputs';
 
 const CHROME_HAR = readFileSync(
-  new URL('../scoring/har-testdata/chrome-devtools-export.har', import.meta.url),
+  new URL('../scoring/har/testdata/chrome-devtools-export.har', import.meta.url),
   'utf8',
 );
 

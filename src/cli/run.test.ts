@@ -12,7 +12,7 @@ import { EXIT_BELOW_THRESHOLD, EXIT_INVALID, EXIT_OK, runCli } from './run';
 import { version } from '../../package.json';
 
 const CHROME_HAR = fileURLToPath(
-  new URL('../scoring/har-testdata/chrome-devtools-export.har', import.meta.url),
+  new URL('../scoring/har/testdata/chrome-devtools-export.har', import.meta.url),
 );
 
 interface RunResult {

@@ -1,6 +1,4 @@
-// Reads HAR 1.2 logs (Chrome DevTools, Firefox, WebPageTest) into response records, and
-// writes response records as a HAR 1.2 log. Pure: no Node or browser APIs beyond the
-// globals both have (URL, atob, TextDecoder), so the extension and the CLI share it.
+// Reads HAR 1.2 logs (Chrome DevTools, Firefox, WebPageTest) into response records.
 
 import type {
   BrowserCookie,
@@ -10,7 +8,21 @@ import type {
   ResponseRecord,
   ScriptRecord,
   SubresourceRecord,
-} from './types';
+} from '../types';
+import {
+  DEVTOOLS_TO_WEBREQUEST,
+  EXTRAS_FIELD,
+  asObject,
+  contentType,
+  essence,
+  findLast,
+  headerValue,
+  isHttpUrl,
+  objectField,
+  resolveUrl,
+  sameUrl,
+  type RecordExtras,
+} from './shared';
 
 /** One page of a HAR log: its top document and the documents of its frames. */
 export interface HarPage {
@@ -25,49 +37,11 @@ export interface HarPage {
 export type HarReadResult =
   { ok: true; pages: HarPage[]; warnings: string[] } | { ok: false; error: string };
 
-/**
- * Data a HAR cannot hold in its standard fields, written by `writeHar` under the page's
- * `_hardeningInspector` field so that a recording reads back unchanged.
- */
-interface RecordExtras {
-  cookies?: BrowserCookie[];
-  httpProbe?: HttpProbe;
-  droppedSubresources?: number;
-  source?: string;
-}
-
-const EXTRAS_FIELD = '_hardeningInspector';
-
-// Chrome DevTools resource types (`_resourceType`) and the `webRequest` resource types
-// the extension's recorder uses for subresources. Types without an entry keep their name.
-const DEVTOOLS_TO_WEBREQUEST: Readonly<Record<string, string>> = {
-  document: 'sub_frame',
-  xhr: 'xmlhttprequest',
-  fetch: 'xmlhttprequest',
-  eventsource: 'xmlhttprequest',
-  'csp-violation-report': 'csp_report',
-  texttrack: 'media',
-  prefetch: 'other',
-  manifest: 'other',
-  'signed-exchange': 'other',
-  preflight: 'other',
-};
-
-const WEBREQUEST_TO_DEVTOOLS: Readonly<Record<string, string>> = {
-  sub_frame: 'document',
-  main_frame: 'document',
-  xmlhttprequest: 'xhr',
-  csp_report: 'csp-violation-report',
-};
-
 /** Reports whether a parsed JSON value looks like a HAR file: an object with `log.entries`. */
 export function isHarLog(value: unknown): boolean {
   const log = objectField(value, 'log');
   return log !== undefined && Array.isArray(log.entries);
 }
-
-// ---------------------------------------------------------------------------------------
-// Reading
 
 /** A HAR entry reduced to what grading needs, with its position in the log. */
 interface Entry {
@@ -446,301 +420,4 @@ function typeFromMime(mimeType: string): string {
     return 'xmlhttprequest';
   }
   return 'other';
-}
-
-// ---------------------------------------------------------------------------------------
-// Writing
-
-export interface WriteHarOptions {
-  /** ISO 8601 time stamped on every page and entry; defaults to the current time. */
-  startedDateTime?: string;
-  /** The `log.creator.version`. */
-  creatorVersion?: string;
-}
-
-export interface HarHeader {
-  name: string;
-  value: string;
-}
-
-export interface HarEntry {
-  pageref: string;
-  startedDateTime: string;
-  time: number;
-  request: {
-    method: string;
-    url: string;
-    httpVersion: string;
-    cookies: never[];
-    headers: HarHeader[];
-    queryString: Array<{ name: string; value: string }>;
-    headersSize: number;
-    bodySize: number;
-  };
-  response: {
-    status: number;
-    statusText: string;
-    httpVersion: string;
-    cookies: never[];
-    headers: HarHeader[];
-    content: { size: number; mimeType: string; text?: string };
-    redirectURL: string;
-    headersSize: number;
-    bodySize: number;
-  };
-  cache: Record<string, never>;
-  timings: { send: number; wait: number; receive: number };
-  _resourceType: string;
-}
-
-export interface HarPageEntry {
-  startedDateTime: string;
-  id: string;
-  title: string;
-  pageTimings: Record<string, never>;
-  [EXTRAS_FIELD]?: RecordExtras;
-}
-
-export interface HarLog {
-  log: {
-    version: '1.2';
-    creator: { name: string; version: string };
-    pages: HarPageEntry[];
-    entries: HarEntry[];
-  };
-}
-
-/**
- * Writes response records as a HAR 1.2 log, one page per record: its redirect hops, the
- * document (with `html` as `content.text`), then its subresources. Sizes and timings that
- * the record does not hold are written as -1 or 0, which HAR allows for unknown values.
- * The browser cookie jar, the HTTP probe, the dropped-subresource count and the source go
- * into the page's `_hardeningInspector` field.
- */
-export function writeHar(
-  records: readonly ResponseRecord[],
-  options: WriteHarOptions = {},
-): HarLog {
-  const startedDateTime = options.startedDateTime ?? new Date().toISOString();
-  const pages: HarPageEntry[] = [];
-  const entries: HarEntry[] = [];
-
-  records.forEach((record, index) => {
-    const pageref = `page_${index + 1}`;
-    const extras: RecordExtras = {
-      ...(record.cookies === undefined ? {} : { cookies: record.cookies }),
-      ...(record.httpProbe === undefined ? {} : { httpProbe: record.httpProbe }),
-      ...(record.droppedSubresources === undefined
-        ? {}
-        : { droppedSubresources: record.droppedSubresources }),
-      ...(record.source === undefined ? {} : { source: record.source }),
-    };
-    pages.push({
-      startedDateTime,
-      id: pageref,
-      title: record.redirects?.[0]?.url ?? record.url,
-      pageTimings: {},
-      ...(Object.keys(extras).length > 0 ? { [EXTRAS_FIELD]: extras } : {}),
-    });
-
-    const entry = (
-      url: string,
-      status: number,
-      headers: readonly HeaderPair[],
-      type: string,
-    ): HarEntry => buildEntry({ pageref, startedDateTime, url, status, headers, type });
-
-    for (const hop of record.redirects ?? []) {
-      const hopEntry = entry(hop.url, hop.status, hop.headers ?? [], 'document');
-      // `redirectURL` keeps the Location value as received, relative or not, as browsers export it.
-      hopEntry.response.redirectURL = hop.location ?? '';
-      entries.push(hopEntry);
-    }
-
-    const documentEntry = entry(record.url, record.status, documentHeaders(record), 'document');
-    documentEntry.request.headers = (record.requestHeaders ?? []).map(([name, value]) => ({
-      name,
-      value,
-    }));
-    if (record.html !== undefined) {
-      documentEntry.response.content = {
-        size: record.html.length,
-        mimeType: contentType(record.headers) ?? 'text/html',
-        text: record.html,
-      };
-    }
-    entries.push(documentEntry);
-
-    const scriptContent = new Map(
-      (record.scripts ?? []).map((script) => [script.url, script.content]),
-    );
-    const subresources = record.subresources ?? [];
-    for (const subresource of subresources) {
-      const subresourceEntry = entry(subresource.url, 0, [], subresource.type);
-      const content =
-        subresource.type === 'script' ? scriptContent.get(subresource.url) : undefined;
-      if (content !== undefined) {
-        subresourceEntry.response.content = {
-          size: content.length,
-          mimeType: 'text/javascript',
-          text: content,
-        };
-      }
-      entries.push(subresourceEntry);
-    }
-    for (const script of record.scripts ?? []) {
-      if (
-        !subresources.some(
-          (subresource) => subresource.url === script.url && subresource.type === 'script',
-        )
-      ) {
-        // NOTE: a script the record lists without a matching subresource reads back as both.
-        const scriptEntry = entry(script.url, 0, [], 'script');
-        if (script.content !== undefined) {
-          scriptEntry.response.content = {
-            size: script.content.length,
-            mimeType: 'text/javascript',
-            text: script.content,
-          };
-        }
-        entries.push(scriptEntry);
-      }
-    }
-  });
-
-  return {
-    log: {
-      version: '1.2',
-      creator: { name: 'hardening-inspector', version: options.creatorVersion ?? '' },
-      pages,
-      entries,
-    },
-  };
-}
-
-/** Returns the document's header lines plus the `setCookies` lines missing from `headers`. */
-function documentHeaders(record: ResponseRecord): HeaderPair[] {
-  const headers = [...record.headers];
-  const present = new Set(
-    record.headers
-      .filter(([name]) => name.toLowerCase() === 'set-cookie')
-      .map(([, value]) => value),
-  );
-  for (const line of record.setCookies ?? []) {
-    if (!present.has(line)) {
-      headers.push(['set-cookie', line]);
-    }
-  }
-  return headers;
-}
-
-function buildEntry(input: {
-  pageref: string;
-  startedDateTime: string;
-  url: string;
-  status: number;
-  headers: readonly HeaderPair[];
-  type: string;
-}): HarEntry {
-  return {
-    pageref: input.pageref,
-    startedDateTime: input.startedDateTime,
-    time: 0,
-    request: {
-      method: 'GET',
-      url: input.url,
-      httpVersion: '',
-      cookies: [],
-      headers: [],
-      queryString: queryStringOf(input.url),
-      headersSize: -1,
-      bodySize: 0,
-    },
-    response: {
-      status: input.status,
-      statusText: '',
-      httpVersion: '',
-      cookies: [],
-      headers: input.headers.map(([name, value]) => ({ name, value })),
-      content: { size: 0, mimeType: '' },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: -1,
-    },
-    cache: {},
-    timings: { send: 0, wait: 0, receive: 0 },
-    _resourceType: WEBREQUEST_TO_DEVTOOLS[input.type] ?? input.type,
-  };
-}
-
-function queryStringOf(url: string): Array<{ name: string; value: string }> {
-  try {
-    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
-  } catch {
-    return [];
-  }
-}
-
-// ---------------------------------------------------------------------------------------
-// Helpers
-
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
-}
-
-function objectField(value: unknown, field: string): Record<string, unknown> | undefined {
-  return asObject(asObject(value)?.[field]);
-}
-
-function headerValue(headers: readonly HeaderPair[], name: string): string | undefined {
-  return headers.find(([headerName]) => headerName.toLowerCase() === name)?.[1];
-}
-
-function contentType(headers: readonly HeaderPair[]): string | undefined {
-  return headerValue(headers, 'content-type');
-}
-
-/** Returns a MIME type's essence: `text/html; charset=utf-8` becomes `text/html`. */
-function essence(mimeType: string | undefined): string {
-  return (mimeType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-}
-
-function resolveUrl(target: string | undefined, base: string): string | null {
-  if (target === undefined || target === '') {
-    return null;
-  }
-  try {
-    return new URL(target, base).href;
-  } catch {
-    return null;
-  }
-}
-
-/** Compares two URLs after parsing, ignoring the fragment, which is never sent to the server. */
-function sameUrl(a: string, b: string): boolean {
-  try {
-    const left = new URL(a);
-    const right = new URL(b);
-    left.hash = '';
-    right.hash = '';
-    return left.href === right.href;
-  } catch {
-    return a === b;
-  }
-}
-
-function isHttpUrl(value: string): boolean {
-  return /^https?:\/\//i.test(value);
-}
-
-function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): T | undefined {
-  for (let index = items.length - 1; index >= 0; index -= 1) {
-    const item = items[index] as T;
-    if (predicate(item)) {
-      return item;
-    }
-  }
-  return undefined;
 }

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 
 import { describe, expect, test } from 'vitest';
 
-import { isHarLog, readHar, writeHar, type HarPage } from './har';
-import type { ResponseRecord } from './types';
+import { isHarLog, readHar, writeHar, type HarPage } from '.';
+import type { ResponseRecord } from '../types';
 
 const chromeExport: unknown = JSON.parse(
-  readFileSync(new URL('./har-testdata/chrome-devtools-export.har', import.meta.url), 'utf8'),
+  readFileSync(new URL('./testdata/chrome-devtools-export.har', import.meta.url), 'utf8'),
 );
 
 interface EntryInput {
