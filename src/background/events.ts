@@ -51,6 +51,16 @@ export interface SubresourceEvent {
   type: string;
 }
 
+/** The response headers of a page's request for something other than a frame's document. */
+export interface SubresourceResponseEvent {
+  requestId: string;
+  frameId: number;
+  url: string;
+  type: string;
+  status: number;
+  headers: HeaderPair[];
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** The fields the worker reads from `webRequest` event details, all optional until checked. */
@@ -156,6 +166,31 @@ export function parseSubresource(details: WebRequestDetails): Parsed<Subresource
   return {
     ok: true,
     value: { requestId: details.requestId, url: details.url, type: details.type },
+  };
+}
+
+/** Parses `onHeadersReceived` details of any other request of a page. */
+export function parseSubresourceResponse(
+  details: WebRequestDetails,
+): Parsed<SubresourceResponseEvent> {
+  const request = parseSubresource(details);
+  if (!request.ok) {
+    return request;
+  }
+  if (typeof details.frameId !== 'number' || !Number.isInteger(details.frameId)) {
+    return { ok: false, problem: `invalid frame id ${String(details.frameId)}` };
+  }
+  const status = parseStatus(details.statusCode);
+  if (status === undefined) {
+    return { ok: false, problem: `invalid status code ${String(details.statusCode)}` };
+  }
+  const headers = parseHeaders(details.responseHeaders);
+  if (!headers.ok) {
+    return headers;
+  }
+  return {
+    ok: true,
+    value: { ...request.value, frameId: details.frameId, status, headers: headers.value },
   };
 }
 

@@ -7,7 +7,13 @@ import type { Runtime, Tabs, WebNavigation, WebRequest } from 'webextension-poly
 
 import { gradeRecord } from '../scoring/index';
 import { createLogger } from '../shared/logger';
-import { isExtensionRequest, isPageMarkupMessage, type TabReport } from '../shared/messages';
+import {
+  isExtensionRequest,
+  isPageMarkupMessage,
+  LOAD_HISTORY_STORAGE_KEY,
+  type TabLog,
+  type TabReport,
+} from '../shared/messages';
 import {
   beforeRedirectOptions,
   extensionOrigin,
@@ -27,18 +33,27 @@ import {
   parseDocumentResponse,
   parseHeaders,
   parseSubresource,
+  parseSubresourceResponse,
   type RecorderEvent,
-  type SubresourceEvent,
   toBrowserCookie,
 } from './events';
+import { readLoadHistory, recordLoad } from './load-history';
 import { HttpProbeRunner, probeTarget } from './probe';
-import { addSubresources, applyProbe, claimProbe, reduceTab } from './reducer';
+import {
+  applyProbe,
+  applySubresourceBatch,
+  claimProbe,
+  reduceTab,
+  type SubresourceItem,
+} from './reducer';
+import { buildTabLog } from './tab-log';
 import { buildTabReport, isSupportedPageUrl } from './tab-report';
 import { isTabState, type TabState, topRecordForGrading } from './tab-state';
 import { type LogContext, TabStore, type TabUpdate } from './tab-store';
 
 const logger = createLogger('background');
-const store = new TabStore<TabState>({ area: sessionStorageArea(), logger, isState: isTabState });
+const sessionArea = sessionStorageArea();
+const store = new TabStore<TabState>({ area: sessionArea, logger, isState: isTabState });
 const probes = new HttpProbeRunner((input, init) => fetch(input, init));
 const badges = new BadgeScheduler(refreshBadge);
 const ownOrigin = extensionOrigin();
@@ -55,6 +70,13 @@ browser.webRequest.onBeforeRequest.addListener(onBeforeRequest, ALL_URLS);
 browser.webRequest.onHeadersReceived.addListener(
   onHeadersReceived,
   DOCUMENTS,
+  headersReceivedOptions(),
+);
+// NOTE: `extraHeaders` on every request costs Chromium an extra step per response, but the
+// response log needs it to show `Set-Cookie` and the other headers Chromium hides without it.
+browser.webRequest.onHeadersReceived.addListener(
+  onSubresourceHeadersReceived,
+  ALL_URLS,
   headersReceivedOptions(),
 );
 browser.webRequest.onBeforeRedirect.addListener(
@@ -85,10 +107,25 @@ function onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
   }
   const subresource = accept(details, parseSubresource(details));
   if (subresource !== undefined) {
-    void store
-      .updateBatched(details.tabId, subresource, addSubresources, describeBatch)
-      .then((update) => afterUpdate(details.tabId, update));
+    recordSubresource(details.tabId, { kind: 'request', ...subresource });
   }
+}
+
+function onSubresourceHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsType): void {
+  if (details.tabId < 0 || isDocumentType(details.type) || !isNetworkUrl(details.url)) {
+    return;
+  }
+  const response = accept(details, parseSubresourceResponse(details));
+  if (response !== undefined) {
+    recordSubresource(details.tabId, { kind: 'response', ...response });
+  }
+}
+
+/** Queues a subresource event; events that arrive together are written in one update. */
+function recordSubresource(tabId: number, item: SubresourceItem): void {
+  void store
+    .updateBatched(tabId, item, applySubresourceBatch, describeBatch)
+    .then((update) => afterUpdate(tabId, update));
 }
 
 function onHeadersReceived(details: WebRequest.OnHeadersReceivedDetailsType): void {
@@ -153,7 +190,7 @@ function onTabUpdated(tabId: number, changeInfo: Tabs.OnUpdatedChangeInfoType): 
 
 function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
   if (isExtensionRequest(message)) {
-    return tabReport(message.tabId);
+    return message.type === 'get-tab-log' ? tabLog(message.tabId) : tabReport(message.tabId);
   }
   if (isPageMarkupMessage(message)) {
     const tabId = sender.tab?.id;
@@ -212,7 +249,7 @@ function afterUpdate(tabId: number, update: TabUpdate<TabState>): void {
   }
 }
 
-function describeBatch(items: SubresourceEvent[]): LogContext {
+function describeBatch(items: SubresourceItem[]): LogContext {
   return { requestIds: items.slice(0, 10).map((item) => item.requestId), count: items.length };
 }
 
@@ -236,6 +273,9 @@ async function readCookies(tabId: number, frameId: number, url: string): Promise
     cookies: cookies.map(toBrowserCookie),
   };
   await dispatch(tabId, event, { frameId, url });
+  if (frameId === 0) {
+    await saveLoad(tabId);
+  }
 }
 
 /** Sends the HTTPS-redirect probe for a tab's new top document, when one applies. */
@@ -268,6 +308,50 @@ async function startProbe(tabId: number, requestId: string): Promise<void> {
     requestId,
   });
   afterUpdate(tabId, update);
+  if (update.next !== update.previous) {
+    await saveLoad(tabId);
+  }
+}
+
+// Writes of the load history run one after another, because each reads the history first.
+let historyWrites: Promise<void> = Promise.resolve();
+
+/**
+ * Grades the tab's loaded top document and stores the report in the load history, replacing
+ * the snapshot of the same load when the page was graded before.
+ */
+function saveLoad(tabId: number): Promise<void> {
+  historyWrites = historyWrites.then(async () => {
+    try {
+      const state = await store.read(tabId);
+      if (state === undefined || !state.top.responded || !state.committed) {
+        return;
+      }
+      const settings = await loadSettings();
+      const report = gradeRecord(topRecordForGrading(state), {
+        sessionCookieNames: settings.sessionCookieNames,
+        csrfCookieNames: settings.csrfCookieNames,
+      });
+      const stored = (await sessionArea.get(LOAD_HISTORY_STORAGE_KEY))[LOAD_HISTORY_STORAGE_KEY];
+      const history = recordLoad(readLoadHistory(stored), state.top.requestId, report, Date.now());
+      await sessionArea.set({ [LOAD_HISTORY_STORAGE_KEY]: history });
+    } catch (error) {
+      logger.error('Saving the load history failed', error, { tabId });
+    }
+  });
+  return historyWrites;
+}
+
+async function tabLog(tabId: number): Promise<TabLog> {
+  const [state, settings, stored] = await Promise.all([
+    store.read(tabId),
+    loadSettings(),
+    sessionArea.get(LOAD_HISTORY_STORAGE_KEY),
+  ]);
+  return buildTabLog(state, readLoadHistory(stored[LOAD_HISTORY_STORAGE_KEY]), {
+    sessionCookieNames: settings.sessionCookieNames,
+    csrfCookieNames: settings.csrfCookieNames,
+  });
 }
 
 async function tabReport(tabId: number): Promise<TabReport> {

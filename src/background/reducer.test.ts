@@ -2,9 +2,24 @@ import { describe, expect, test } from 'vitest';
 
 import type { BrowserCookie, HeaderPair, ResponseRecord } from '../scoring/types';
 import type { RecorderEvent, SubresourceEvent } from './events';
-import { addSubresources, applyProbe, claimProbe, reduceTab } from './reducer';
+import {
+  addSubresources,
+  applyProbe,
+  applySubresourceBatch,
+  claimProbe,
+  reduceTab,
+  type SubresourceItem,
+  toRecordedResponse,
+} from './reducer';
 import { probeTarget } from './probe';
-import { MAX_FRAMES, MAX_SUBRESOURCES, type TabState, topRecordForGrading } from './tab-state';
+import {
+  MAX_FRAMES,
+  MAX_HEADER_BYTES,
+  MAX_RESPONSES,
+  MAX_SUBRESOURCES,
+  type TabState,
+  topRecordForGrading,
+} from './tab-state';
 
 const PAGE = 'https://shop.example.test/account/';
 
@@ -418,6 +433,154 @@ describe('subresources', () => {
     const record = topRecordForGrading(state as TabState);
 
     expect(record.scripts).toEqual([{ url: 'https://cdn.example.test/jquery-1.8.3.min.js' }]);
+  });
+});
+
+const FRAME_URL = 'https://widgets.example.test/frame';
+
+function subresourceResponse(
+  url: string,
+  overrides: Partial<Extract<SubresourceItem, { kind: 'response' }>> = {},
+): SubresourceItem {
+  return {
+    kind: 'response',
+    requestId: '60',
+    frameId: 0,
+    url,
+    type: 'script',
+    status: 200,
+    headers: [['content-type', 'text/javascript']],
+    ...overrides,
+  };
+}
+
+describe('response log', () => {
+  test('top document response starts the log before the commit', () => {
+    const state = replay([request(), response({ headers: [['x-frame-options', 'DENY']] })]);
+
+    expect(state?.responses).toEqual([
+      {
+        requestId: '10',
+        frameId: 0,
+        type: 'main_frame',
+        url: PAGE,
+        status: 200,
+        headers: [['x-frame-options', 'DENY']],
+      },
+    ]);
+  });
+
+  test('redirect hop and final response are separate entries', () => {
+    const state = replay([
+      request({ url: 'http://shop.example.test/account/' }),
+      response({ url: 'http://shop.example.test/account/', status: 301, headers: [] }),
+      redirect(),
+      request({ url: PAGE }),
+      response(),
+    ]);
+
+    expect(state?.responses.map((entry) => [entry.status, entry.url])).toEqual([
+      [301, 'http://shop.example.test/account/'],
+      [200, PAGE],
+    ]);
+  });
+
+  test('new navigation starts an empty log', () => {
+    const first = applySubresourceBatch(loadedPage(), [subresourceResponse(`${PAGE}app.js`)]);
+    const next = replay([request({ requestId: '11' })], first);
+
+    expect(first?.responses).toHaveLength(2);
+    expect(next?.responses).toEqual([]);
+    expect(next?.droppedResponses).toBe(0);
+  });
+
+  test('subresource response keeps status, type and headers', () => {
+    const state = applySubresourceBatch(loadedPage(), [
+      subresourceResponse('https://cdn.example.test/app.css', {
+        type: 'stylesheet',
+        status: 404,
+        headers: [
+          ['content-type', 'text/plain'],
+          ['x-content-type-options', 'nosniff'],
+        ],
+      }),
+    ]);
+
+    expect(state?.responses[1]).toEqual({
+      requestId: '60',
+      frameId: 0,
+      type: 'stylesheet',
+      url: 'https://cdn.example.test/app.css',
+      status: 404,
+      headers: [
+        ['content-type', 'text/plain'],
+        ['x-content-type-options', 'nosniff'],
+      ],
+    });
+  });
+
+  test('subresource response before the commit is skipped', () => {
+    const state = replay([request(), response()]);
+    const next = applySubresourceBatch(state, [subresourceResponse(`${PAGE}old.js`)]);
+
+    expect(next).toBe(state);
+  });
+
+  test('batch of requests and responses updates both lists', () => {
+    const state = applySubresourceBatch(loadedPage(), [
+      { kind: 'request', requestId: '60', url: `${PAGE}app.js`, type: 'script' },
+      subresourceResponse(`${PAGE}app.js`),
+      { kind: 'request', requestId: '61', url: `${PAGE}data.json`, type: 'xmlhttprequest' },
+    ]);
+
+    expect(state?.top.record.subresources).toEqual([
+      { url: `${PAGE}app.js`, type: 'script' },
+      { url: `${PAGE}data.json`, type: 'xmlhttprequest' },
+    ]);
+    expect(state?.responses.map((entry) => entry.url)).toEqual([PAGE, `${PAGE}app.js`]);
+  });
+
+  test('frame document response joins the log', () => {
+    const state = replay(
+      [
+        request({ requestId: '20', frameId: 3, documentType: 'sub_frame', url: FRAME_URL }),
+        response({ requestId: '20', frameId: 3, documentType: 'sub_frame', url: FRAME_URL }),
+      ],
+      loadedPage(),
+    );
+
+    expect(state?.responses.map((entry) => [entry.type, entry.frameId, entry.url])).toEqual([
+      ['main_frame', 0, PAGE],
+      ['sub_frame', 3, FRAME_URL],
+    ]);
+  });
+
+  test('responses beyond the bound are counted', () => {
+    const items = Array.from({ length: MAX_RESPONSES + 5 }, (_unused, index) =>
+      subresourceResponse(`${PAGE}image-${index}.png`, { type: 'image' }),
+    );
+    const state = applySubresourceBatch(loadedPage(), items);
+
+    expect(state?.responses).toHaveLength(MAX_RESPONSES);
+    expect(state?.responses.at(-1)?.url).toBe(`${PAGE}image-${MAX_RESPONSES - 2}.png`);
+    expect(state?.droppedResponses).toBe(6);
+  });
+
+  test('header lines past the byte cap are counted', () => {
+    const line: HeaderPair = ['x-filler', 'a'.repeat(1000)];
+    const headers = Array.from({ length: 10 }, () => line);
+    const recorded = toRecordedResponse('1', 0, 'script', PAGE, 200, headers);
+    const linesThatFit = Math.floor(MAX_HEADER_BYTES / (line[0].length + line[1].length + 4));
+
+    expect(recorded.headers).toHaveLength(linesThatFit);
+    expect(recorded.droppedHeaders).toBe(10 - linesThatFit);
+  });
+
+  test('headers under the cap have no dropped count', () => {
+    const recorded = toRecordedResponse('1', 0, 'script', PAGE, 200, [['server', 'nginx']]);
+
+    expect(recorded.headers).toEqual([['server', 'nginx']]);
+    expect(recorded).not.toHaveProperty('droppedHeaders');
   });
 });
 

@@ -1,15 +1,27 @@
 // Pure updates of a tab's state, one per recorder event. Each returns the state unchanged
 // (the same object) when the event does not apply, so the store can skip the write.
 
-import type { HttpProbe, ResponseRecord, SubresourceRecord } from '../scoring/types';
-import type { DocumentType, RecorderEvent, SubresourceEvent } from './events';
+import type { HeaderPair, HttpProbe, ResponseRecord, SubresourceRecord } from '../scoring/types';
+import type { RecordedResponse } from '../shared/messages';
+import type {
+  DocumentType,
+  RecorderEvent,
+  SubresourceEvent,
+  SubresourceResponseEvent,
+} from './events';
 import {
   type DocumentEntry,
   isSameDocumentUrl,
   MAX_FRAMES,
+  MAX_HEADER_BYTES,
+  MAX_RESPONSES,
   MAX_SUBRESOURCES,
   type TabState,
 } from './tab-state';
+
+/** A subresource event waiting in a batch: its request, or its response headers. */
+export type SubresourceItem =
+  ({ kind: 'request' } & SubresourceEvent) | ({ kind: 'response' } & SubresourceResponseEvent);
 
 export function reduceTab(state: TabState | undefined, event: RecorderEvent): TabState | undefined {
   switch (event.kind) {
@@ -45,6 +57,86 @@ export function addSubresources(
     state,
     events.map((event) => ({ url: event.url, type: event.type })),
   );
+}
+
+/**
+ * Applies a batch of subresource requests and responses: requests go to the top record's
+ * subresources as {@link addSubresources} adds them, responses to the page's response log.
+ */
+export function applySubresourceBatch(
+  state: TabState | undefined,
+  items: readonly SubresourceItem[],
+): TabState | undefined {
+  const requests = items.flatMap((item) =>
+    item.kind === 'request' ? [{ url: item.url, type: item.type }] : [],
+  );
+  const responses = items.flatMap((item) =>
+    item.kind === 'response'
+      ? [
+          toRecordedResponse(
+            item.requestId,
+            item.frameId,
+            item.type,
+            item.url,
+            item.status,
+            item.headers,
+          ),
+        ]
+      : [],
+  );
+  return appendResponses(mergeSubresources(state, requests), responses);
+}
+
+/**
+ * Adds responses to the page's log, up to {@link MAX_RESPONSES}, and counts the rest in
+ * `droppedResponses`. Before the commit, responses belong to the previous page and are skipped.
+ */
+function appendResponses(
+  state: TabState | undefined,
+  additions: readonly RecordedResponse[],
+): TabState | undefined {
+  if (state === undefined || !state.committed || additions.length === 0) {
+    return state;
+  }
+  return addToLog(state, additions);
+}
+
+function addToLog(state: TabState, additions: readonly RecordedResponse[]): TabState {
+  const room = Math.max(0, MAX_RESPONSES - state.responses.length);
+  const kept = additions.slice(0, room);
+  return {
+    ...state,
+    responses: kept.length === 0 ? state.responses : [...state.responses, ...kept],
+    droppedResponses: state.droppedResponses + (additions.length - kept.length),
+  };
+}
+
+/**
+ * Builds a log entry with the header lines that fit in {@link MAX_HEADER_BYTES}, in the order
+ * received, and the count of lines left out.
+ */
+export function toRecordedResponse(
+  requestId: string,
+  frameId: number,
+  type: string,
+  url: string,
+  status: number,
+  headers: readonly HeaderPair[],
+): RecordedResponse {
+  const kept: HeaderPair[] = [];
+  let bytes = 0;
+  for (const header of headers) {
+    bytes += header[0].length + header[1].length + 4;
+    if (bytes > MAX_HEADER_BYTES) {
+      break;
+    }
+    kept.push(header);
+  }
+  const response: RecordedResponse = { requestId, frameId, type, url, status, headers: kept };
+  if (kept.length < headers.length) {
+    response.droppedHeaders = headers.length - kept.length;
+  }
+  return response;
 }
 
 function mergeSubresources(
@@ -166,6 +258,8 @@ function startTopDocument(
     committed: false,
     frames: [],
     droppedFrames: 0,
+    responses: [],
+    droppedResponses: 0,
     probeRequested: false,
   };
 }
@@ -206,15 +300,32 @@ function ensureEntry(
   return startFrame(state, event.requestId, event.frameId, event.url);
 }
 
+/**
+ * Stores a document's response in its entry and adds it to the response log. The top
+ * document's response is logged before the commit, because it starts the page.
+ */
 function applyResponse(
   state: TabState | undefined,
   event: Extract<RecorderEvent, { kind: 'document-response' }>,
 ): TabState | undefined {
-  return updateEntry(ensureEntry(state, event), event.requestId, (entry) => ({
+  const started = ensureEntry(state, event);
+  const next = updateEntry(started, event.requestId, (entry) => ({
     ...entry,
     responded: true,
     record: { ...entry.record, url: event.url, status: event.status, headers: event.headers },
   }));
+  if (next === undefined || next === started) {
+    return next;
+  }
+  const response = toRecordedResponse(
+    event.requestId,
+    event.frameId,
+    event.documentType,
+    event.url,
+    event.status,
+    event.headers,
+  );
+  return addToLog(next, [response]);
 }
 
 function applyRedirect(

@@ -12,6 +12,8 @@ function state(record: ResponseRecord, responded = true): TabState {
     committed: true,
     frames: [],
     droppedFrames: 0,
+    responses: [],
+    droppedResponses: 0,
     probeRequested: false,
   };
 }

@@ -1,13 +1,27 @@
 // The state the worker keeps for one tab in `storage.session`: the top document's record,
-// the records of its frames, and what the recorder needs to apply later events.
+// the records of its frames, the log of the page's responses, and what the recorder needs to
+// apply later events.
 
 import type { ResponseRecord } from '../scoring/types';
+import type { RecordedResponse } from '../shared/messages';
 
 /** Maximum subresources kept per page; later ones are counted in `droppedSubresources`. */
 export const MAX_SUBRESOURCES = 500;
 
 /** Maximum frame documents kept per page; later ones are counted in `droppedFrames`. */
 export const MAX_FRAMES = 50;
+
+/**
+ * Maximum responses kept per page in the response log; later ones are counted in
+ * `droppedResponses`. With the header cap below, a full log stays under about 1 MiB.
+ */
+export const MAX_RESPONSES = 250;
+
+/**
+ * Maximum header bytes kept per response in the response log, counted as name, value and
+ * four separator bytes per line. Lines past it are counted in the response's `droppedHeaders`.
+ */
+export const MAX_HEADER_BYTES = 4096;
 
 /** One document response of the tab, the top document's or a frame's. */
 export interface DocumentEntry {
@@ -29,6 +43,9 @@ export interface TabState {
   committed: boolean;
   frames: DocumentEntry[];
   droppedFrames: number;
+  /** Every response of the page in the order received, up to {@link MAX_RESPONSES}. */
+  responses: RecordedResponse[];
+  droppedResponses: number;
   /** True once the HTTPS-redirect probe was sent, or recorded as disabled, for this document. */
   probeRequested: boolean;
 }
@@ -45,6 +62,8 @@ export function isTabState(value: unknown): value is TabState {
     Array.isArray(state.frames) &&
     state.frames.every(isDocumentEntry) &&
     typeof state.droppedFrames === 'number' &&
+    Array.isArray(state.responses) &&
+    typeof state.droppedResponses === 'number' &&
     typeof state.probeRequested === 'boolean'
   );
 }
