@@ -57,7 +57,7 @@ export function defaultBrowserPaths(platform) {
 
 /**
  * Finds the browser to launch: `CHROME_PATH` when set, then the first default path
- * that holds an executable file.
+ * where an executable file exists.
  *
  * @param {NodeJS.ProcessEnv} [env]
  * @param {NodeJS.Platform} [platform]

@@ -24,7 +24,7 @@ import { startDemoSite, type DemoSite } from './servers/demo-site.mjs';
 
 export { expect };
 
-/** The built extension that the tests load; `npm run test:e2e` builds it first. */
+/** The built extension that the tests load. `npm run test:e2e` builds it first. */
 export const EXTENSION_PATH = resolve(import.meta.dirname, '..', 'dist');
 
 const POPUP_PATH = 'src/popup/index.html';
@@ -35,31 +35,34 @@ const READY_PAGES: PageSet = {
 };
 
 export interface ExtensionFixtures {
+  /**
+   * The demo site, started for each test so that ports 443 and 80 are free again between
+   * tests for other servers. Each test can serve its own pages under its own host names.
+   */
+  site: DemoSite;
   /** The extension's id, read from its service worker's URL. */
   extensionId: string;
 }
 
-export interface WorkerFixtures {
-  site: DemoSite;
-}
-
-export const test = base.extend<ExtensionFixtures, WorkerFixtures>({
-  site: [
-    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
-    async ({}, use) => {
-      const site = await startDemoSite({ pages: DEMO_PAGES, ports: 'auto' });
-      if (!site.standardPorts) {
-        console.log(
+export const test = base.extend<ExtensionFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+  site: async ({}, use, testInfo) => {
+    const site = await startDemoSite({ pages: DEMO_PAGES, ports: 'auto' });
+    if (!site.standardPorts) {
+      testInfo.annotations.push({
+        type: 'ports',
+        description:
           `The test site listens on ports ${site.httpsPort} (HTTPS) and ${site.httpPort} (HTTP) ` +
-            'because ports 443 and 80 are taken or need root. The redirect probe to ' +
-            'http://HOST/ then cannot reach it, so tests that need the redirect open the plain-HTTP URL.',
-        );
-      }
+          'because ports 443 and 80 are taken or need root, so the redirect probe to ' +
+          'http://HOST/ cannot reach it.',
+      });
+    }
+    try {
       await use(site);
+    } finally {
       await site.close();
-    },
-    { scope: 'worker' },
-  ],
+    }
+  },
 
   context: async ({ site }, use, testInfo) => {
     if (!existsSync(join(EXTENSION_PATH, 'manifest.json'))) {
@@ -116,10 +119,10 @@ export async function tabIdOf(context: BrowserContext, page: Page): Promise<numb
     .poll(
       async () => {
         const worker = await serviceWorkerOf(context);
-        matches = await worker.evaluate(async (wanted) => {
+        matches = await worker.evaluate(async (expectedUrl) => {
           const tabs = await chrome.tabs.query({});
           return tabs
-            .filter((tab) => tab.url === wanted)
+            .filter((tab) => tab.url === expectedUrl)
             .flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
         }, url);
         return matches.length;

@@ -68,7 +68,7 @@ test('weak page grades F on its failing checks', async ({ context, extensionId, 
 
 test('review configuration grades B (70)', async ({ context, extensionId, site }) => {
   // The plain-HTTP URL makes the browser follow the site's own redirect, so the
-  // `https-redirect` check sees the hop whatever ports the site listens on.
+  // `https-redirect` check observes the hop whatever ports the site listens on.
   const { popup, tabId } = await openAndGrade(
     context,
     extensionId,

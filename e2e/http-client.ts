@@ -18,9 +18,10 @@ export interface RawResponse {
 export function requestFromLoopback(url: string): Promise<RawResponse> {
   const target = new URL(url);
   const secure = target.protocol === 'https:';
+  const defaultPort = secure ? 443 : 80;
   const options: https.RequestOptions = {
     host: '127.0.0.1',
-    port: target.port === '' ? (secure ? 443 : 80) : Number(target.port),
+    port: target.port === '' ? defaultPort : Number(target.port),
     path: `${target.pathname}${target.search}`,
     headers: { host: target.host },
     ...(secure ? { servername: target.hostname, rejectUnauthorized: false } : {}),

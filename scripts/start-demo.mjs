@@ -235,10 +235,10 @@ async function takeScreenshots(site, browserPath, outDir) {
  * @returns {Promise<number>}
  */
 async function findTabId(worker, url) {
-  const ids = await worker.evaluate(async (wanted) => {
+  const ids = await worker.evaluate(async (expectedUrl) => {
     const tabs = await chrome.tabs.query({});
     return tabs
-      .filter((tab) => tab.url === wanted)
+      .filter((tab) => tab.url === expectedUrl)
       .flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
   }, url);
   const [id] = ids;

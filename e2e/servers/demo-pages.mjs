@@ -56,7 +56,7 @@ ${main}
 }
 
 // Every page scopes its cookies to its own path. The demo pages share one host, and the
-// browser's cookie jar for a page holds every cookie of its host and path, so cookies set
+// browser's cookie jar for a page contains every cookie of its host and path, so cookies set
 // with `Path=/` by the weak page would be graded on the review page too.
 
 /** A random-looking cookie value, fixed so that test output is stable. */
@@ -64,7 +64,7 @@ const SESSION_VALUE = 'k3q9zv1x0m2d8w7e5r4t6y';
 const CSRF_VALUE = 'Xa7b9Cd2Ef4Gh6Jk8Lm0Np1Qr3St5Uv';
 
 /**
- * Every header the hardening checklist rewards, at its strictest value.
+ * Returns every header the hardening checklist rewards, at its strictest value.
  *
  * @param {PageContext} context
  * @returns {HeaderPair[]}
@@ -94,7 +94,7 @@ export function hardenedHeaders({ nonce, url }) {
 }
 
 /**
- * What an unconfigured PHP stack sends: no hardening header, a session cookie without
+ * Returns what an unconfigured PHP stack sends: no hardening header, a session cookie without
  * any flag, a policy that allows inline scripts and version banners.
  *
  * @param {PageContext} context
@@ -110,7 +110,7 @@ export function weakHeaders({ url }) {
 }
 
 /**
- * The headers of the Django application of the production-readiness review:
+ * Returns the headers of the Django application of the production-readiness review:
  * `SECURE_HSTS_SECONDS = 31536000` without `SECURE_HSTS_INCLUDE_SUBDOMAINS`,
  * `X_FRAME_OPTIONS = 'DENY'`, `SECURE_CONTENT_TYPE_NOSNIFF`, secure session and CSRF
  * cookies with Django's default `SameSite=Lax`, Django's default `Referrer-Policy`

@@ -14,8 +14,8 @@ import { createCertificate } from './certificate.mjs';
 /** @typedef {import('./demo-pages.mjs').HeaderPair} HeaderPair */
 
 /**
- * Which ports to listen on. `standard` takes 443 and 80 and fails when it cannot;
- * `ephemeral` lets the system choose two free ports; `auto` tries the standard ports
+ * Which ports to listen on. `standard` takes 443 and 80, and fails when it cannot.
+ * `ephemeral` lets the system choose two free ports. `auto` tries the standard ports
  * first and falls back to ephemeral ones when they are taken or need privileges.
  *
  * @typedef {'standard' | 'ephemeral' | 'auto'} PortChoice
@@ -96,7 +96,7 @@ export async function startDemoSite(options) {
 }
 
 /**
- * Listens on the standard ports or on ephemeral ones, as `choice` says.
+ * Listens on the standard ports or on ephemeral ones, as `choice` selects.
  *
  * @param {import('node:net').Server} httpsServer
  * @param {import('node:net').Server} httpServer
