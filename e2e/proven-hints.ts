@@ -259,3 +259,16 @@ export async function proveFix(
   expect(worsenedChecks(before, after), `checks that got worse${context}`).toEqual([]);
   return { before, after, fix };
 }
+
+/**
+ * Turns off the extension's redirect probe, as a user can in the options page. Tests do this
+ * when their server is not on port 80, where the probe would reach another server or none.
+ */
+export async function turnOffRedirectProbe(browser: ExtensionBrowser): Promise<void> {
+  const worker = await serviceWorkerOf(browser.context);
+  await worker.evaluate(() =>
+    chrome.storage.sync.set({
+      settings: { redirectProbe: false, sessionCookieNames: [], csrfCookieNames: [] },
+    }),
+  );
+}

@@ -22,6 +22,7 @@ import {
   gradeTab,
   proveFix,
   test as base,
+  turnOffRedirectProbe,
   waitUntilRecording,
   type ShownFix,
 } from './proven-hints';
@@ -67,6 +68,9 @@ const test = base.extend<object, { staticSite: StaticSite }>({
       };
       try {
         await site.apply(HARDENED_STATIC_SECTIONS);
+        if (!server.ports.standardPorts) {
+          await turnOffRedirectProbe(extensionBrowser);
+        }
         await waitUntilRecording(extensionBrowser, site.url());
         await use(site);
       } finally {
