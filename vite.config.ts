@@ -10,5 +10,10 @@ export default defineConfig({
     target: 'chrome120',
     sourcemap: true,
     emptyOutDir: true,
+    rollupOptions: {
+      // crxjs builds the pages the manifest names. The DevTools panel page is named only by
+      // `devtools.panels.create` in the DevTools page's script, so it is added here.
+      input: { panel: 'src/devtools/panel.html' },
+    },
   },
 });

@@ -1,8 +1,9 @@
 // The toolbar popup: the grade of the active tab's top document and every check behind it.
 
 import { t } from '../shared/i18n';
-import type { TabReport } from '../shared/messages';
+import type { RecordedResponse, TabReport } from '../shared/messages';
 import type { Connector } from '../ui/connector';
+import { ExportButtons } from '../ui/export-buttons';
 import { ReportView } from '../ui/report-view';
 import { useTabReport } from '../ui/use-tab-report';
 
@@ -45,6 +46,7 @@ export function Popup({ connector }: { connector: Connector }) {
           <TabReportView
             tabReport={state.tabReport}
             onReload={() => void connector.reloadTab(state.tabId)}
+            loadResponses={async () => (await connector.getTabLog(state.tabId)).responses}
           />
         )}
       </main>
@@ -52,7 +54,15 @@ export function Popup({ connector }: { connector: Connector }) {
   );
 }
 
-function TabReportView({ tabReport, onReload }: { tabReport: TabReport; onReload: () => void }) {
+function TabReportView({
+  tabReport,
+  onReload,
+  loadResponses,
+}: {
+  tabReport: TabReport;
+  onReload: () => void;
+  loadResponses: () => Promise<RecordedResponse[]>;
+}) {
   switch (tabReport.state) {
     case 'unsupported':
       return (
@@ -74,6 +84,15 @@ function TabReportView({ tabReport, onReload }: { tabReport: TabReport; onReload
         </section>
       );
     case 'graded':
-      return <ReportView report={tabReport.report} />;
+      return (
+        <>
+          <ReportView report={tabReport.report} />
+          <ExportButtons
+            report={tabReport.report}
+            record={tabReport.record}
+            loadResponses={loadResponses}
+          />
+        </>
+      );
   }
 }

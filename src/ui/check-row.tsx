@@ -8,10 +8,19 @@ import { t } from '../shared/i18n';
 import { VERDICT_LABEL_KEYS } from './labels';
 import { RemediationView } from './remediation-view';
 
-export function CheckRow({ check, stack }: { check: CheckResult; stack: Stack }) {
+export function CheckRow({
+  check,
+  stack,
+  idPrefix = 'check',
+}: {
+  check: CheckResult;
+  stack: Stack;
+  /** Starts the element ids of the row, unique per list when a page shows several reports. */
+  idPrefix?: string;
+}) {
   const [expanded, setExpanded] = useState(false);
   const expandable = check.remediation !== undefined || (check.notes?.length ?? 0) > 0;
-  const detailsId = `check-${check.id}-details`;
+  const detailsId = `${idPrefix}-${check.id}-details`;
 
   const heading = (
     <>
@@ -49,7 +58,7 @@ export function CheckRow({ check, stack }: { check: CheckResult; stack: Stack })
       <p class="evidence">{check.evidence}</p>
       {expandable && (
         <div id={detailsId} class="check-details" hidden={!expanded}>
-          {expanded && <RemediationView check={check} stack={stack} />}
+          {expanded && <RemediationView check={check} stack={stack} idPrefix={`${idPrefix}-fix`} />}
         </div>
       )}
     </li>

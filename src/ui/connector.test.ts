@@ -59,6 +59,14 @@ describe('browserConnector', () => {
     expect(await browserConnector.activeTabId()).toBe(3);
   });
 
+  test('activeTabId reads the inspected tab in DevTools', async () => {
+    vi.stubGlobal('location', { search: '' });
+    vi.stubGlobal('chrome', { devtools: { inspectedWindow: { tabId: 14 } } });
+    fakeBrowser.tabs.activeTabs = [{ id: 3 }];
+
+    expect(await browserConnector.activeTabId()).toBe(14);
+  });
+
   test('activeTabId is undefined without an active tab', async () => {
     vi.stubGlobal('location', { search: '' });
 
@@ -71,6 +79,20 @@ describe('browserConnector', () => {
 
     expect(await browserConnector.getTabReport(5)).toEqual(tabReport);
     expect(fakeBrowser.runtime.sentMessages).toEqual([{ type: 'get-tab-report', tabId: 5 }]);
+  });
+
+  test('getTabLog sends the typed request', async () => {
+    const log = { navigationId: '10', pageUrl: 'https://shop.example.test/' };
+    fakeBrowser.runtime.respond = () => log;
+
+    expect(await browserConnector.getTabLog(5)).toEqual(log);
+    expect(fakeBrowser.runtime.sentMessages).toEqual([{ type: 'get-tab-log', tabId: 5 }]);
+  });
+
+  test('getTabLog rejects an empty response', async () => {
+    await expect(browserConnector.getTabLog(5)).rejects.toThrow(
+      'the background service worker sent no response',
+    );
   });
 
   test('getTabReport rejects an empty response', async () => {
@@ -88,6 +110,15 @@ describe('browserConnector', () => {
     expect(listener).not.toHaveBeenCalled();
 
     await fakeBrowser.storage.session.set({ 'tab:42': {} });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  test('subscribe fires on the load history key', async () => {
+    const listener = vi.fn();
+    browserConnector.subscribe(42, listener);
+
+    await fakeBrowser.storage.session.set({ 'load-history': [] });
+
     expect(listener).toHaveBeenCalledTimes(1);
   });
 

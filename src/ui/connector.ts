@@ -3,19 +3,29 @@
 
 import browser from 'webextension-polyfill';
 
-import type { ResponseOf, TabReport, TabReportRequest } from '../shared/messages';
+import {
+  LOAD_HISTORY_STORAGE_KEY,
+  type ResponseOf,
+  type TabLog,
+  type TabLogRequest,
+  type TabReport,
+  type TabReportRequest,
+} from '../shared/messages';
 
 export interface Connector {
   /**
    * Returns the id of the tab the page describes: the `?tabId=N` query parameter when present,
-   * otherwise the active tab of the current window, or undefined when there is none.
+   * else the tab that DevTools inspects in a DevTools page, else the active tab of the current
+   * window, or undefined when there is none.
    */
   activeTabId(): Promise<number | undefined>;
   /** Requests the tab's report from the background service worker. */
   getTabReport(tabId: number): Promise<TabReport>;
+  /** Requests the tab's response log and the earlier loads of its page. */
+  getTabLog(tabId: number): Promise<TabLog>;
   /**
-   * Calls `listener` whenever the tab's record may have changed: its stored record was
-   * written, or the tab finished loading. Returns a function that removes the listener.
+   * Calls `listener` whenever the tab's record may have changed: its stored record or the load
+   * history was written, or the tab finished loading. Returns a function that removes the listener.
    */
   subscribe(tabId: number, listener: () => void): () => void;
   reloadTab(tabId: number): Promise<void>;
@@ -44,11 +54,24 @@ export function isTabStorageKey(key: string, tabId: number): boolean {
   return new RegExp(`(^|\\D)${tabId}$`).test(key);
 }
 
+/** Returns the tab that DevTools inspects, in a DevTools page or panel, else undefined. */
+function inspectedTabId(): number | undefined {
+  const chromeGlobal = (
+    globalThis as { chrome?: { devtools?: { inspectedWindow?: { tabId?: unknown } } } }
+  ).chrome;
+  const tabId = chromeGlobal?.devtools?.inspectedWindow?.tabId;
+  return typeof tabId === 'number' ? tabId : undefined;
+}
+
 export const browserConnector: Connector = {
   async activeTabId() {
     const fromQuery = tabIdFromQuery(globalThis.location?.search ?? '');
     if (fromQuery !== undefined) {
       return fromQuery;
+    }
+    const inspected = inspectedTabId();
+    if (inspected !== undefined) {
+      return inspected;
     }
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id;
@@ -66,11 +89,25 @@ export const browserConnector: Connector = {
     return response;
   },
 
+  async getTabLog(tabId) {
+    const request: TabLogRequest = { type: 'get-tab-log', tabId };
+    const response = await browser.runtime.sendMessage<
+      TabLogRequest,
+      ResponseOf['get-tab-log'] | undefined
+    >(request);
+    if (response === undefined) {
+      throw new Error('the background service worker sent no response');
+    }
+    return response;
+  },
+
   subscribe(tabId, listener) {
     const onStorageChanged = (changes: Record<string, unknown>, areaName: string): void => {
       if (
         areaName === 'session' &&
-        Object.keys(changes).some((key) => isTabStorageKey(key, tabId))
+        Object.keys(changes).some(
+          (key) => isTabStorageKey(key, tabId) || key === LOAD_HISTORY_STORAGE_KEY,
+        )
       ) {
         listener();
       }

@@ -1,13 +1,15 @@
 // An in-memory `Connector` for component tests: it serves reports set by the test, records the
 // tab reloads and options-page openings requested, and fires change notifications on demand.
 
-import type { TabReport } from '../shared/messages';
+import type { TabLog, TabReport } from '../shared/messages';
 
 import type { Connector } from './connector';
 
 export interface FakeConnector extends Connector {
   /** Sets the report that the next `getTabReport(tabId)` calls return. */
   setReport(tabId: number, report: TabReport): void;
+  /** Sets the log that the next `getTabLog(tabId)` calls return; an empty log until set. */
+  setLog(tabId: number, log: TabLog): void;
   /** Makes `getTabReport(tabId)` reject with `error` until a report is set again. */
   failWith(tabId: number, error: Error): void;
   /** Calls the listeners subscribed to the tab, as a recorder write would. */
@@ -22,6 +24,7 @@ export interface FakeConnector extends Connector {
 export function createFakeConnector(options: {
   activeTabId?: number;
   reports?: Record<number, TabReport>;
+  logs?: Record<number, TabLog>;
 }): FakeConnector {
   const reports = new Map<number, TabReport | Error>(
     Object.entries(options.reports ?? {}).map(([tabId, report]) => [Number(tabId), report]),
@@ -29,6 +32,9 @@ export function createFakeConnector(options: {
   const listeners = new Map<number, Set<() => void>>();
   const reloadedTabs: number[] = [];
   const reportRequests: number[] = [];
+  const logs = new Map<number, TabLog>(
+    Object.entries(options.logs ?? {}).map(([tabId, log]) => [Number(tabId), log]),
+  );
   let optionsPageOpenings = 0;
 
   return {
@@ -46,6 +52,10 @@ export function createFakeConnector(options: {
         return Promise.reject(report);
       }
       return Promise.resolve(report);
+    },
+
+    getTabLog(tabId) {
+      return Promise.resolve(logs.get(tabId) ?? emptyLog());
     },
 
     subscribe(tabId, listener) {
@@ -75,6 +85,10 @@ export function createFakeConnector(options: {
       reports.set(tabId, report);
     },
 
+    setLog(tabId, log) {
+      logs.set(tabId, log);
+    },
+
     failWith(tabId, error) {
       reports.set(tabId, error);
     },
@@ -94,5 +108,18 @@ export function createFakeConnector(options: {
     get optionsPageOpenings() {
       return optionsPageOpenings;
     },
+  };
+}
+
+/** The log of a tab with nothing recorded. */
+export function emptyLog(): TabLog {
+  return {
+    navigationId: null,
+    pageUrl: null,
+    responses: [],
+    droppedResponses: 0,
+    frames: [],
+    loads: [],
+    gradeOptions: {},
   };
 }

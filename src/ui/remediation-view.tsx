@@ -6,7 +6,15 @@ import { t } from '../shared/i18n';
 import { detectedStackFirst } from './check-order';
 import { FixTabs } from './fix-tabs';
 
-export function RemediationView({ check, stack }: { check: CheckResult; stack: Stack }) {
+export function RemediationView({
+  check,
+  stack,
+  idPrefix = 'fix',
+}: {
+  check: CheckResult;
+  stack: Stack;
+  idPrefix?: string;
+}) {
   const remediation = check.remediation;
   const fixes = remediation ? detectedStackFirst(remediation.fixes, stack) : [];
 
@@ -18,7 +26,7 @@ export function RemediationView({ check, stack }: { check: CheckResult; stack: S
           <p class="remediation-why">
             <strong>{t('remediationWhy')}</strong> {remediation.why}
           </p>
-          {fixes.length > 0 && <FixTabs fixes={fixes} idPrefix={`fix-${check.id}`} />}
+          {fixes.length > 0 && <FixTabs fixes={fixes} idPrefix={`${idPrefix}-${check.id}`} />}
         </>
       )}
       {check.notes && check.notes.length > 0 && (
