@@ -77,6 +77,7 @@ export const test = base.extend<ExtensionFixtures>({
       args: [...extensionBrowserArguments(EXTENSION_PATH), '--disable-gpu'],
     });
     try {
+      await waitForExtension(context);
       await waitUntilRecording(context, site);
       await use(context);
     } finally {
@@ -93,15 +94,37 @@ export const test = base.extend<ExtensionFixtures>({
 
 /** Returns the extension's running service worker, waiting for it to start when none runs. */
 export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
-  const running = context
-    .serviceWorkers()
-    .find((worker) => worker.url().startsWith('chrome-extension://'));
+  const running = context.serviceWorkers().find(isExtensionWorker);
   if (running !== undefined) {
     return running;
   }
-  return context.waitForEvent('serviceworker', {
-    predicate: (worker) => worker.url().startsWith('chrome-extension://'),
-  });
+  return context.waitForEvent('serviceworker', { predicate: isExtensionWorker });
+}
+
+/** The longest wait for the extension's service worker after launch, in milliseconds. */
+const EXTENSION_START_TIMEOUT_MS = 10_000;
+
+async function waitForExtension(context: BrowserContext): Promise<void> {
+  if (context.serviceWorkers().some(isExtensionWorker)) {
+    return;
+  }
+  try {
+    await context.waitForEvent('serviceworker', {
+      predicate: isExtensionWorker,
+      timeout: EXTENSION_START_TIMEOUT_MS,
+    });
+  } catch (error) {
+    throw new Error(
+      `The extension's service worker did not start within ${EXTENSION_START_TIMEOUT_MS} ms. ` +
+        `Check that ${EXTENSION_PATH} contains a complete build (npm run build), and that no ` +
+        'other build rewrote it while the test ran.',
+      { cause: error },
+    );
+  }
+}
+
+function isExtensionWorker(worker: Worker): boolean {
+  return worker.url().startsWith('chrome-extension://');
 }
 
 function extensionIdOf(worker: Worker): string {
