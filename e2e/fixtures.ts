@@ -101,7 +101,7 @@ export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> 
   return context.waitForEvent('serviceworker', { predicate: isExtensionWorker });
 }
 
-/** The longest wait for the extension's service worker after launch, in milliseconds. */
+/** Maximum wait for the extension's service worker after launch, in milliseconds. */
 const EXTENSION_START_TIMEOUT_MS = 10_000;
 
 async function waitForExtension(context: BrowserContext): Promise<void> {
