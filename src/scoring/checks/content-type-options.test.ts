@@ -64,7 +64,7 @@ describe('content-type-options', () => {
       ['apache', 'Header always set X-Content-Type-Options "nosniff"'],
       [
         'express',
-        'const helmet = require("helmet");\n\n// helmet sends X-Content-Type-Options: nosniff by default.\napp.use(helmet());',
+        "import helmet from 'helmet';\n\n// helmet sends X-Content-Type-Options: nosniff by default.\napp.use(helmet());",
       ],
     ]);
   });

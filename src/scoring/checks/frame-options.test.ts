@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CheckContext } from '../check';
 import { HeaderList } from '../headers';
+import { EXPRESS_DENY } from '../remediation/frame-options';
 import type { HeaderPair, ResponseRecord, Stack } from '../types';
 import { WEIGHTS } from '../weights';
 import { check } from './frame-options';
@@ -132,10 +133,7 @@ describe('frame-options', () => {
       ['django', 'X_FRAME_OPTIONS = "DENY"'],
       ['nginx', 'add_header X-Frame-Options "DENY" always;'],
       ['apache', 'Header always set X-Frame-Options "DENY"'],
-      [
-        'express',
-        'const helmet = require("helmet");\n\napp.use(helmet({ frameguard: { action: "deny" } }));',
-      ],
+      ['express', EXPRESS_DENY],
       ['caddy', 'header X-Frame-Options "DENY"'],
     ]);
   });

@@ -84,7 +84,7 @@ describe('referrer-policy', () => {
     expect(remediation.fixes.map((fix) => [fix.stack, fix.code])).toEqual([
       [
         'express',
-        'const helmet = require("helmet");\n\napp.use(helmet({ referrerPolicy: { policy: "same-origin" } }));',
+        'import helmet from \'helmet\';\n\napp.use(helmet({ referrerPolicy: { policy: "same-origin" } }));',
       ],
       ['django', 'SECURE_REFERRER_POLICY = "same-origin"'],
       ['nginx', 'add_header Referrer-Policy "same-origin" always;'],

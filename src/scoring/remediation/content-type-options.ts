@@ -49,7 +49,7 @@ const FIXES: readonly Fix[] = [
     stack: 'express',
     where: 'where the app is set up, before the routes',
     code: [
-      'const helmet = require("helmet");',
+      "import helmet from 'helmet';",
       '',
       '// helmet sends X-Content-Type-Options: nosniff by default.',
       'app.use(helmet());',

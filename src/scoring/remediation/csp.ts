@@ -102,8 +102,8 @@ const DJANGO_POLICY = [
 ].join('\n');
 
 const EXPRESS_POLICY = [
-  'const crypto = require("node:crypto");',
-  'const helmet = require("helmet");',
+  "import crypto from 'node:crypto';",
+  "import helmet from 'helmet';",
   '',
   'app.use((req, res, next) => {',
   '  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");',

@@ -68,6 +68,20 @@ function xFrameOptionsSummary(outcome: string, value: string): string {
 
 const DENY = [['X-Frame-Options', 'DENY']] as const;
 
+/** The Express fix for missing or weak X-Frame-Options. */
+export const EXPRESS_DENY = [
+  "import helmet from 'helmet';",
+  '',
+  "// helmet's default Content-Security-Policy has frame-ancestors 'self', which browsers",
+  '// obey instead of X-Frame-Options, so the policy forbids framing too.',
+  'app.use(',
+  '  helmet({',
+  '    frameguard: { action: "deny" },',
+  `    contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },`,
+  '  }),',
+  ');',
+].join('\n');
+
 function xFrameOptionsFixes(conflicting: boolean): Fix[] {
   return [
     {
@@ -94,11 +108,7 @@ function xFrameOptionsFixes(conflicting: boolean): Fix[] {
     {
       stack: 'express',
       where: 'where the app is set up, before the routes',
-      code: [
-        'const helmet = require("helmet");',
-        '',
-        'app.use(helmet({ frameguard: { action: "deny" } }));',
-      ].join('\n'),
+      code: EXPRESS_DENY,
     },
     {
       stack: 'caddy',
@@ -137,7 +147,7 @@ const FRAME_ANCESTORS_FIXES: readonly Fix[] = [
     stack: 'express',
     where: 'the contentSecurityPolicy directives passed to helmet',
     code: [
-      'const helmet = require("helmet");',
+      "import helmet from 'helmet';",
       '',
       'app.use(',
       '  helmet({',

@@ -50,7 +50,7 @@ const FIXES: readonly Fix[] = [
     stack: 'express',
     where: 'where the app is set up, before the routes',
     code: [
-      'const helmet = require("helmet");',
+      "import helmet from 'helmet';",
       '',
       'app.use(helmet({ referrerPolicy: { policy: "same-origin" } }));',
     ].join('\n'),
