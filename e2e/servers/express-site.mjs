@@ -12,6 +12,9 @@ import { join, resolve } from 'node:path';
 import { createCertificate } from './certificate.mjs';
 import { choosePorts, LOOPBACK, stopChild, waitForPorts } from './nginx.mjs';
 
+/** Printed by the application once both servers listen. */
+const LISTENING_MESSAGE = 'listening on both ports';
+
 const NODE_MODULES = resolve(import.meta.dirname, '..', '..', 'node_modules');
 
 /** Section names of the application, in the order they are written into it. */
@@ -133,6 +136,7 @@ export async function createExpressSite({ hostname }) {
       server,
       [ports.httpsPort, ports.httpPort],
       () => `The Express application did not start:\n${output}\napp.mjs:\n${source}`,
+      () => output.includes(LISTENING_MESSAGE),
     );
   };
 
@@ -273,10 +277,17 @@ ${body('cookies', '    ')}
 });
 
 const address = process.env.LISTEN_ADDRESS;
+let listening = 0;
+const onListening = () => {
+  listening += 1;
+  if (listening === 2) {
+    console.log('${LISTENING_MESSAGE}');
+  }
+};
 https
   .createServer({ key: process.env.TLS_KEY, cert: process.env.TLS_CERTIFICATE }, app)
-  .listen(Number(process.env.HTTPS_PORT), address);
-http.createServer(app).listen(Number(process.env.HTTP_PORT), address);
+  .listen(Number(process.env.HTTPS_PORT), address, onListening);
+http.createServer(app).listen(Number(process.env.HTTP_PORT), address, onListening);
 `;
 }
 

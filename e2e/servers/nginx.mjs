@@ -104,11 +104,20 @@ export async function createNginx({ dnsNames }) {
     child = server;
     server.stdout.on('data', (chunk) => (output += String(chunk)));
     server.stderr.on('data', (chunk) => (output += String(chunk)));
-    await waitForPorts(server, [ports.httpsPort, ports.httpPort], () => {
-      const errorLog = join(prefix, 'logs', 'error.log');
-      const logged = existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : '';
-      return `nginx did not start:\n${output}${logged}\nConfiguration:\n${configurationText}`;
-    });
+    const pidFile = join(prefix, 'logs', 'nginx.pid');
+    // nginx writes its pid file only after it has bound every listening socket.
+    const hasBound = () =>
+      existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() === String(server.pid);
+    await waitForPorts(
+      server,
+      [ports.httpsPort, ports.httpPort],
+      () => {
+        const errorLog = join(prefix, 'logs', 'error.log');
+        const logged = existsSync(errorLog) ? readFileSync(errorLog, 'utf8') : '';
+        return `nginx did not start:\n${output}${logged}\nConfiguration:\n${configurationText}`;
+      },
+      hasBound,
+    );
   };
 
   const stop = async () => {
@@ -280,14 +289,16 @@ export function freePort() {
 
 /**
  * Waits until every port accepts a connection, and fails with `describeFailure()` when the
- * process exits first or the time runs out.
+ * process exits first or the time runs out. Another program may hold a port, so servers
+ * that can tell when they are ready pass `isReady` too, which must also return true.
  *
  * @param {import('node:child_process').ChildProcess} child
  * @param {readonly number[]} ports
  * @param {() => string} describeFailure
+ * @param {() => boolean} [isReady]
  * @returns {Promise<void>}
  */
-export async function waitForPorts(child, ports, describeFailure) {
+export async function waitForPorts(child, ports, describeFailure, isReady = () => true) {
   const deadline = Date.now() + START_TIMEOUT_MS;
   /** @type {number | null} */
   let exitCode = null;
@@ -296,21 +307,30 @@ export async function waitForPorts(child, ports, describeFailure) {
     exited = true;
     exitCode = code;
   });
-  for (const port of ports) {
-    for (;;) {
-      if (exited) {
-        throw new Error(`exited with code ${String(exitCode)}. ${describeFailure()}`);
-      }
-      if (await accepts(port)) {
-        break;
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `timed out after ${START_TIMEOUT_MS} ms waiting for port ${port}. ${describeFailure()}`,
-        );
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
+  const ready = async () => {
+    if (!isReady()) {
+      return false;
     }
+    for (const port of ports) {
+      if (!(await accepts(port))) {
+        return false;
+      }
+    }
+    return true;
+  };
+  for (;;) {
+    if (exited) {
+      throw new Error(`exited with code ${String(exitCode)}. ${describeFailure()}`);
+    }
+    if (await ready()) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${START_TIMEOUT_MS} ms waiting for ports ${ports.join(', ')}. ${describeFailure()}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
