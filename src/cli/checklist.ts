@@ -74,6 +74,12 @@ export const CHECKLIST: Readonly<Record<CheckId, ChecklistItem>> = {
       'Keeps paths and query strings of the site out of the Referer header sent to other sites.',
     docs: `${MDN_HEADERS}/Referrer-Policy`,
   },
+  'vulnerable-libraries': {
+    setting: 'regular scans of third-party JavaScript (retire.js)',
+    benefit:
+      'Keeps library versions with published advisories, and often public exploits, off the page.',
+    docs: 'https://developer.mozilla.org/en-US/docs/Web/Security/Attacks/Supply_chain_attacks',
+  },
   'cross-origin-isolation': {
     setting: "`SECURE_CROSS_ORIGIN_OPENER_POLICY = 'same-origin'`",
     benefit:

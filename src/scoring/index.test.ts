@@ -77,6 +77,7 @@ describe('gradeRecord', () => {
       'content-type-options': 'nosniff',
       csp: 'missing',
       'referrer-policy': 'strict',
+      'vulnerable-libraries': 'no-scripts',
       'cross-origin-isolation': 'coop-same-origin',
       'permissions-policy': 'missing',
       cors: 'not-shared',

@@ -13,6 +13,7 @@ import { check as frameOptions } from './checks/frame-options';
 import { check as contentTypeOptions } from './checks/content-type-options';
 import { check as csp } from './checks/csp';
 import { check as referrerPolicy } from './checks/referrer-policy';
+import { check as vulnerableLibraries } from './checks/vulnerable-libraries';
 import { check as crossOriginIsolation } from './checks/cross-origin-isolation';
 import { check as permissionsPolicy } from './checks/permissions-policy';
 import { check as cors } from './checks/cors';
@@ -31,6 +32,7 @@ export const CHECKS: ReadonlyArray<Check<CheckId>> = [
   contentTypeOptions,
   csp,
   referrerPolicy,
+  vulnerableLibraries,
   crossOriginIsolation,
   permissionsPolicy,
   cors,

@@ -141,6 +141,7 @@ export type CheckId =
   | 'content-type-options'
   | 'csp'
   | 'referrer-policy'
+  | 'vulnerable-libraries'
   | 'cross-origin-isolation'
   | 'permissions-policy'
   | 'cors'
@@ -155,4 +156,10 @@ export interface GradeOptions {
   csrfCookieNames?: string[];
   /** Grade a development host as if it were a production host. */
   asProduction?: boolean;
+  /**
+   * Library names (as the retire.js database spells them, such as `jquery`, or their npm
+   * names) that the user marked as a patched fork for this site. Their advisories are
+   * listed as silenced and do not count.
+   */
+  silencedLibraries?: string[];
 }

@@ -92,6 +92,14 @@ export const WEIGHTS = {
     leaky: { verdict: 'fail', modifier: -5 },
     invalid: { verdict: 'fail', modifier: -5 },
   },
+  'vulnerable-libraries': {
+    none: { verdict: 'pass', modifier: 0 },
+    low: { verdict: 'warn', modifier: -5 },
+    medium: { verdict: 'fail', modifier: -10 },
+    // The worst advisory's severity is high or critical.
+    high: { verdict: 'fail', modifier: -20 },
+    'no-scripts': { verdict: 'n/a', modifier: 0 },
+  },
   'cross-origin-isolation': {
     'coop-same-origin': { verdict: 'pass', modifier: 5 },
     invalid: { verdict: 'warn', modifier: -5 },
