@@ -1,7 +1,7 @@
 // The review's Django site behind nginx, graded in the browser after signing in, and the
-// Django and nginx fixes proven on it: each test starts the site with one setting or
-// directive failing, applies the fix the popup shows, restarts what changed and expects
-// the check to pass with no other check getting worse.
+// Django and nginx fixes proven on it. Each test starts the site with one setting or directive
+// failing and applies the fix the popup shows. It then restarts what changed and expects the
+// check to pass with no other check getting worse.
 
 import type { Page } from '@playwright/test';
 

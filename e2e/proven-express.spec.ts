@@ -1,6 +1,6 @@
-// The Express fixes, proven on an Express application with helmet and express-session: each
-// test starts the application with one section failing, replaces that section with the code
-// the popup shows in its Express tab, restarts the application and expects the check to pass
+// The Express fixes, proven on an Express application with helmet and express-session. Each
+// test starts the application with one section failing and replaces that section with the code
+// from the popup's Express tab. It then restarts the application and expects the check to pass
 // with no other check getting worse.
 
 import type { Page } from '@playwright/test';
@@ -231,7 +231,7 @@ for (const expressCase of CASES) {
       browser: extensionBrowser,
       checkId: expressCase.checkId,
       stack: 'express',
-      // A sign-in sets express-session's connect.sid, which tells the extension the stack.
+      // A sign-in sets express-session's connect.sid, from which the extension detects the stack.
       ...(expressCase.visit === undefined ? { detectedStack: 'express' as const } : {}),
       where: expressCase.where,
       expected: expressCase.expected,

@@ -1,6 +1,6 @@
-// Helpers of the specs that prove the fixes on real servers: one extension browser per spec
-// file, grading a page in a new tab, reading the fix that the popup shows for a stack, and
-// comparing two reports check by check.
+// Helpers of the specs that prove the fixes on real servers. They launch one extension browser
+// per spec file, grade a page in a new tab, read the fix that the popup shows for a stack, and
+// compare two reports check by check.
 
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +30,7 @@ export interface ExtensionBrowser {
 
 /**
  * The test type of the proof specs. `extensionBrowser` is launched once per worker, so a spec
- * file reuses one browser for all its tests; each test clears the cookies it set.
+ * file reuses one browser for all its tests. Each test clears the cookies it set.
  */
 export const test = base.extend<object, { extensionBrowser: ExtensionBrowser }>({
   extensionBrowser: [
@@ -200,7 +200,7 @@ export interface FixProof {
   stack: Fix['stack'];
   /** The stack the popup should select first, when the page lets the extension detect it. */
   detectedStack?: Fix['stack'];
-  /** What the fix's place text must name, so that the test puts the code where the text says. */
+  /** What the fix's place text must name, so that the test puts the code in the place it names. */
   where: RegExp;
   /** The verdict and outcome the check must reach after the fix. */
   expected: { verdict: Verdict; outcome?: string };

@@ -1,6 +1,6 @@
-// The nginx fixes, proven on nginx serving a static site: each test starts nginx with one
-// concern broken, applies the fix that the popup shows in its nginx tab to the configuration
-// as written, restarts nginx and expects the check to pass with no other check getting worse.
+// The nginx fixes, proven on nginx serving a static site. Each test starts nginx with one
+// concern broken and applies the fix from the popup's nginx tab to the configuration as written.
+// It then restarts nginx and expects the check to pass with no other check getting worse.
 
 import { join } from 'node:path';
 

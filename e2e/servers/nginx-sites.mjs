@@ -43,6 +43,8 @@ import { LOOPBACK } from './nginx.mjs';
 /**
  * The hardened headers of the static site, one section per concern, each as the fix of the
  * matching check writes it. Tests take one out or weaken it to get a failing configuration.
+ *
+ * @type {NginxSections}
  */
 export const HARDENED_STATIC_SECTIONS = Object.freeze({
   'server-tokens': { place: 'http', code: 'server_tokens off;' },

@@ -40,7 +40,7 @@ const MIDDLEWARE_MODULE = 'site_middleware';
 
 /**
  * Finds a Python 3 that imports Django: `DJANGO_PYTHON` when set, then Debian's
- * `/usr/bin/python3` (which sees the python3-django package), then `python3` on the PATH.
+ * `/usr/bin/python3` (which imports the python3-django package), then `python3` on the PATH.
  *
  * @returns {{ python: string, djangoVersion: string }}
  */
