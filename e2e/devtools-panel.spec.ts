@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 
 import type { BrowserContext, Download, Locator, Page } from '@playwright/test';
 
+import type { HarLog } from '../src/scoring/har';
 import type { Report } from '../src/scoring/types';
 
 import { expect, tabIdOf, test } from './fixtures';
@@ -266,11 +267,10 @@ test('exports open and parse', async ({ context, extensionId, site }) => {
   expect(graded?.url).toBe(site.httpsUrl(host, '/'));
   expect(graded?.grade).toBe(grade);
   expect(graded?.score).toBe(report.score);
-  const script = JSON.parse(har.text).log.entries.find((entry: { request: { url: string } }) =>
-    entry.request.url.endsWith('/app.js'),
-  );
-  expect(script.response.status).toBe(200);
-  expect(script.response.headers).toContainEqual({
+  const log = (JSON.parse(har.text) as HarLog).log;
+  const script = log.entries.find((entry) => entry.request.url.endsWith('/app.js'));
+  expect(script?.response.status).toBe(200);
+  expect(script?.response.headers).toContainEqual({
     name: 'Content-Type',
     value: 'text/javascript',
   });
@@ -294,4 +294,30 @@ test('popup exports the report', async ({ context, extensionId, site }) => {
   expect(gradeWithCli(har.path).map((graded) => graded.grade)).toEqual([
     await popup.getByTestId('grade').textContent(),
   ]);
+});
+
+test('demo fix switch shows the before and after', async ({ context, extensionId, site }) => {
+  // The demo's pages serve every host without its own page set, and the switch is per host.
+  const host = 'demo-switch.test';
+  const page = await context.newPage();
+  await page.goto(site.httpsUrl(host, '/weak'));
+  const tabId = await tabIdOf(context, page);
+  const panel = await openPanel(context, extensionId, tabId);
+  await expect(panel.getByTestId('grade')).toHaveText('F');
+
+  const toggle = await context.newPage();
+  await toggle.goto(site.httpsUrl(host, '/weak-fix?fixed=on'));
+  await expect(toggle.locator('#fix-state')).toHaveText(
+    'The weak page now sends its fixed headers.',
+  );
+  await page.reload();
+
+  await expect(panel.getByTestId('grade-change')).toHaveText(/^Grade F → (?!F)/);
+  const framing = panel.getByTestId('before-after').locator('[data-check="frame-options"]');
+  await expect(framing).toHaveAttribute('data-direction', 'better');
+
+  await toggle.goto(site.httpsUrl(host, '/weak-fix?fixed=off'));
+  await expect(toggle.locator('#fix-state')).toHaveText(
+    'The weak page now sends its weak headers.',
+  );
 });

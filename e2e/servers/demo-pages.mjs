@@ -110,6 +110,70 @@ export function weakHeaders({ url }) {
 }
 
 /**
+ * Returns the weak page's headers after its fix: HSTS, framing denied, `nosniff`, a strict
+ * Referrer-Policy, a flagged session cookie and no version banners. The policy still allows
+ * inline scripts.
+ *
+ * @param {PageContext} context
+ * @returns {HeaderPair[]}
+ */
+export function fixedWeakHeaders({ url }) {
+  return [
+    ['Server', 'Apache'],
+    ['Strict-Transport-Security', `max-age=${ONE_YEAR_SECONDS}; includeSubDomains`],
+    ['X-Frame-Options', 'DENY'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Content-Security-Policy', "script-src 'self' 'unsafe-inline'"],
+    [
+      'Set-Cookie',
+      `PHPSESSID=${SESSION_VALUE}; path=${url.pathname}; Secure; HttpOnly; SameSite=Lax`,
+    ],
+  ];
+}
+
+/** Host names whose weak page sends {@link fixedWeakHeaders}, set by `/weak-fix`. */
+const fixedWeakPageHosts = new Set();
+
+/**
+ * Returns the weak page's headers, or its fixed headers once `/weak-fix?fixed=on` was
+ * requested on the same host name. The page is never cached, so a reload shows the switch.
+ *
+ * @param {PageContext} context
+ * @returns {HeaderPair[]}
+ */
+function switchableWeakHeaders(context) {
+  const headers = fixedWeakPageHosts.has(context.url.hostname)
+    ? fixedWeakHeaders(context)
+    : weakHeaders(context);
+  return [...headers, ['Cache-Control', 'no-store']];
+}
+
+/**
+ * Turns the weak page's fix on (`?fixed=on`) or off (`?fixed=off`) for the request's host
+ * name, and renders a page that states the switch and links back to the weak page.
+ *
+ * @param {PageContext} context
+ * @returns {string}
+ */
+function weakFixSwitchBody({ url }) {
+  const requested = url.searchParams.get('fixed');
+  if (requested === 'on') {
+    fixedWeakPageHosts.add(url.hostname);
+  } else if (requested === 'off') {
+    fixedWeakPageHosts.delete(url.hostname);
+  }
+  const fixed = fixedWeakPageHosts.has(url.hostname);
+  return renderDocument({
+    title: 'Weak page fix',
+    main: `<p id="fix-state">The weak page now sends ${fixed ? 'its fixed headers' : 'its weak headers'}.</p>
+<p><a href="/weak-fix?fixed=${fixed ? 'off' : 'on'}">${fixed ? 'Undo the fix' : 'Apply the fix'}</a></p>
+<p>Reload the weak page with the Hardening panel open in DevTools to see what changed.
+<a href="/weak">Open the weak page</a></p>`,
+  });
+}
+
+/**
  * Returns the headers of the Django application of the production-readiness review:
  * `SECURE_HSTS_SECONDS = 31536000` without `SECURE_HSTS_INCLUDE_SUBDOMAINS`,
  * `X_FRAME_OPTIONS = 'DENY'`, `SECURE_CONTENT_TYPE_NOSNIFF`, secure session and CSRF
@@ -156,7 +220,8 @@ The links go through plain HTTP, so the extension sees the site redirect each pa
 <dt><a href="${httpUrl('/hardened')}">Hardened page</a></dt>
 <dd>Every header the checklist rewards: grades A+.</dd>
 <dt><a href="${httpUrl('/weak')}">Weak page</a></dt>
-<dd>No hardening headers, a session cookie without flags and version banners: grades F.</dd>
+<dd>No hardening headers, a session cookie without flags and version banners: grades F.
+<a href="/weak-fix">Switch its fix on or off</a> to see the change in the DevTools Hardening panel.</dd>
 <dt><a href="${httpUrl('/review')}">Review configuration</a></dt>
 <dd>The Django settings of the production-readiness review, without a Content Security Policy: grades B (70).</dd>
 </dl>`,
@@ -176,7 +241,7 @@ scripts and other sites cannot read.</p>
       }),
   },
   '/weak': {
-    headers: weakHeaders,
+    headers: switchableWeakHeaders,
     body: renderDocument({
       title: 'Weak page',
       main: `<p>Served without HSTS, framing protection or nosniff, with a policy that allows any
@@ -185,6 +250,10 @@ banners.</p>
 <p id="script-status">The inline script did not run.</p>`,
       script: `document.getElementById('script-status').textContent = 'The inline script ran without a nonce.';`,
     }),
+  },
+  '/weak-fix': {
+    headers: [['Cache-Control', 'no-store']],
+    body: weakFixSwitchBody,
   },
   '/review': {
     headers: reviewHeaders,
