@@ -1,6 +1,6 @@
-// The DevTools panel page, opened as a tab with the inspected tab's id, against pages served
-// by the test site on loopback: the live response list, annotated headers, the comparison
-// with the previous load, "preserve log", the development-host preview and the exports.
+// The DevTools panel page, opened as a tab with the inspected tab's id, against pages that the
+// test site serves on loopback. The tests cover the live response list, annotated headers, the
+// comparison with the previous load, "preserve log", the development-host preview and exports.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -39,7 +39,7 @@ const UNFRAMED: ReadonlyArray<readonly [string, string]> = [
   ['Server', 'nginx/1.25.3'],
 ];
 
-/** A page set whose document headers the test can change between loads. */
+/** Builds a page set whose document headers the test can change between loads. */
 function switchablePages(initial: ReadonlyArray<readonly [string, string]>) {
   let documentHeaders = initial;
   const pages: PageSet = {

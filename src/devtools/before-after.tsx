@@ -1,4 +1,4 @@
-// What changed since the previous load of the same URL: the grade, the score and each check
+// The changes since the previous load of the same URL: the grade, the score and each check
 // that got better or worse, with the evidence of both loads.
 
 import type { Report } from '../scoring/types';

@@ -1,5 +1,5 @@
-// What changed between two loads of the same page: the checks that got better or worse, with
-// the evidence of each load, and the grade and score of both.
+// The comparison of two loads of the same page: the checks that got better or worse, with the
+// evidence of each load, and the grade and score of both.
 
 import type { CheckId, CheckResult, Grade, Report, Verdict } from '../scoring/types';
 
@@ -38,8 +38,8 @@ const DIRECTION_ORDER: Readonly<Record<ChangeDirection, number>> = {
 };
 
 /**
- * Compares the checks of two reports. A check is better or worse by its modifier, and by its
- * verdict when the modifier is the same; a check whose evidence alone changed is `changed`.
+ * Compares the checks of two reports. A check is better or worse by its modifier, or by its
+ * verdict when the modifier is the same. A check whose evidence alone changed is `changed`.
  */
 export function compareReports(before: Report, after: Report): ReportComparison {
   const changes: CheckChange[] = [];

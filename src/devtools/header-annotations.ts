@@ -1,5 +1,5 @@
-// Which checks a response header line affects, so the panel can mark each received line with
-// the verdict it led to.
+// The mapping from response header lines to the checks that read them, so the panel can mark
+// each received line with the verdict it led to.
 
 import { classifyCookieName } from '../scoring/cookie-names';
 import { OBSOLETE_HEADERS } from '../scoring/parsers/deprecated-headers';

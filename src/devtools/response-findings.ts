@@ -1,6 +1,6 @@
-// What the panel grades for one response of the page. The top document and frames are graded
-// as documents. Other responses get the checks that apply to them: CORS, MIME sniffing and
-// mixed content.
+// The findings the panel shows for one response of the page. The top document and frames are
+// graded as documents. Other responses get the checks that apply to them: CORS, MIME sniffing
+// and mixed content.
 
 import { gradeRecord } from '../scoring/index';
 import type { CheckId, CheckResult, GradeOptions, ResponseRecord, Verdict } from '../scoring/types';

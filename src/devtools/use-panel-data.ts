@@ -127,9 +127,9 @@ export function usePanelData(connector: Connector, preserveLog: boolean): [Panel
 }
 
 /**
- * Returns the earlier pages' logs after `next` arrived. When `next` is another navigation than
- * `previous`, the previous page's log joins them with "preserve log" on; with it off they are
- * cleared, as a new top-level navigation clears the Network panel.
+ * Returns the earlier pages' logs after `next` arrived. With "preserve log" on, the previous
+ * page's log joins them when `next` is another navigation. With it off they are cleared, as a
+ * new top-level navigation clears the Network panel.
  */
 export function nextEarlier(
   previous: TabLog | undefined,

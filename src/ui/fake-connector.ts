@@ -111,7 +111,7 @@ export function createFakeConnector(options: {
   };
 }
 
-/** The log of a tab with nothing recorded. */
+/** Returns the log of a tab with nothing recorded. */
 export function emptyLog(): TabLog {
   return {
     navigationId: null,
