@@ -11,7 +11,7 @@ import type { BrowserContext, Download, Locator, Page } from '@playwright/test';
 import type { HarLog } from '../src/scoring/har';
 import type { Report } from '../src/scoring/types';
 
-import { expect, tabIdOf, test } from './fixtures';
+import { expect, stopServiceWorker, tabIdOf, test } from './fixtures';
 import { renderDocument, type PageSet } from './servers/demo-pages.mjs';
 
 const PANEL_PATH = 'src/devtools/panel.html';
@@ -320,4 +320,27 @@ test('demo fix switch shows the before and after', async ({ context, extensionId
   await expect(toggle.locator('#fix-state')).toHaveText(
     'The weak page now sends its weak headers.',
   );
+});
+
+test('panel opened after a worker restart lists the responses', async ({
+  context,
+  extensionId,
+  site,
+}) => {
+  const host = 'panel-restart.test';
+  site.setPages(host, switchablePages(UNFRAMED).pages);
+  const page = await context.newPage();
+  await page.goto(site.httpsUrl(host, '/'));
+  const tabId = await tabIdOf(context, page);
+  await expect(page.locator('html')).toHaveAttribute('data-script', 'ran');
+
+  const { restarted } = await stopServiceWorker(context, extensionId);
+  const panel = await openPanel(context, extensionId, tabId);
+  await restarted;
+
+  await expect(rows(panel).filter({ hasText: site.httpsUrl(host, '/app.js') })).toHaveAttribute(
+    'data-status',
+    '200',
+  );
+  await expect(rows(panel).first()).toHaveAttribute('data-kind', 'document');
 });
