@@ -29,9 +29,26 @@ export interface BrowserCookie {
   session: boolean;
 }
 
+/**
+ * A library identified in a script when the record was made. `library` is the name in the
+ * retire.js database, such as `jquery`; `method` is how the matcher identified it.
+ */
+export interface ScriptLibrary {
+  library: string;
+  version: string;
+  method: 'uri' | 'filename' | 'filecontent' | 'filecontentreplace' | 'hash';
+}
+
 export interface ScriptRecord {
   url: string;
   content?: string;
+  /**
+   * Libraries the recorder already identified in the script's URL and content. When present,
+   * the `vulnerable-libraries` check uses them and does not match the URL or `content` again.
+   */
+  libraries?: ScriptLibrary[];
+  /** True when only part of the script's content was matched for `libraries`. */
+  librariesIncomplete?: boolean;
 }
 
 export interface SubresourceRecord {
@@ -103,19 +120,7 @@ export interface CheckResult {
 }
 
 export type Grade =
-  | 'A+'
-  | 'A'
-  | 'A-'
-  | 'B+'
-  | 'B'
-  | 'B-'
-  | 'C+'
-  | 'C'
-  | 'C-'
-  | 'D+'
-  | 'D'
-  | 'D-'
-  | 'F';
+  'A+' | 'A' | 'A-' | 'B+' | 'B' | 'B-' | 'C+' | 'C' | 'C-' | 'D+' | 'D' | 'D-' | 'F';
 
 export interface Report {
   url: string;

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 
 import { gradeRecord } from '../index';
 import type { CheckResult, GradeOptions, ResponseRecord, ScriptRecord } from '../types';
-import { vulnerableLibrariesDatabase } from './vulnerable-libraries';
+import { recordLibraries, vulnerableLibrariesDatabase } from './vulnerable-libraries';
 
 const NODE_MODULES = new URL('../../../node_modules/', import.meta.url);
 
@@ -196,6 +196,99 @@ describe('vulnerable-libraries findings', () => {
     ];
 
     expect(grade(scripts).outcome).toBe('none');
+  });
+});
+
+describe('vulnerable-libraries precomputed matches', () => {
+  test('listed libraries grade without content', () => {
+    const result = grade([
+      {
+        url: 'https://shop.example.test/static/lib.js',
+        libraries: [{ library: 'jquery', version: '1.12.4', method: 'filecontent' }],
+      },
+    ]);
+
+    expect(result.evidence).toBe('jquery 1.12.4 (5 medium, 1 low)');
+    expect(result.notes?.[0]).toBe(
+      'jquery 1.12.4, loaded from https://shop.example.test/static/lib.js (identified by content): upgrade to 3.5.0 or later',
+    );
+  });
+
+  test('listed libraries replace URL and content matching', () => {
+    // The URL and the content both name jQuery 1.12.4, but the recorder found nothing,
+    // so the check must not match them again.
+    const result = grade([
+      {
+        url: 'https://code.jquery.com/jquery-1.12.4.min.js',
+        content: packageFile('jquery/dist/jquery.min.js'),
+        libraries: [],
+      },
+    ]);
+
+    expect(result.outcome).toBe('none');
+    expect(result.evidence).toBe('no library with a known advisory among 1 scripts');
+  });
+
+  test('script without the field is still matched', () => {
+    const result = grade([
+      { url: 'https://shop.example.test/a.js', libraries: [] },
+      { url: 'https://code.jquery.com/jquery-3.4.1.min.js' },
+    ]);
+
+    expect(result.evidence).toBe('jquery 3.4.1 (2 medium)');
+  });
+
+  test.each([
+    ['an unknown library', { library: 'not-in-the-database', version: '1.0.0', method: 'uri' }],
+    ['an empty version', { library: 'jquery', version: '', method: 'uri' }],
+    ['an unknown method', { library: 'jquery', version: '1.12.4', method: 'guess' }],
+    ['a missing name', { version: '1.12.4', method: 'uri' }],
+    ['null', null],
+  ])('entry with %s is skipped', (_name, entry) => {
+    const script = {
+      url: 'https://shop.example.test/a.js',
+      libraries: [entry],
+    } as unknown as ScriptRecord;
+
+    expect(grade([script]).outcome).toBe('none');
+  });
+
+  test('incomplete match is noted', () => {
+    const result = grade([
+      {
+        url: 'https://shop.example.test/huge.js',
+        libraries: [{ library: 'moment.js', version: '2.19.0', method: 'filecontent' }],
+        librariesIncomplete: true,
+      },
+    ]);
+
+    expect(result.outcome).toBe('high');
+    expect(result.notes).toContain(
+      'only part of https://shop.example.test/huge.js was matched: it is longer than 4 MiB or matching ran out of time',
+    );
+  });
+
+  test('recordLibraries lists clean and silenced libraries', () => {
+    const page = recordLibraries(
+      record([
+        {
+          url: 'https://shop.example.test/a.js',
+          libraries: [
+            { library: 'jquery', version: '1.12.4', method: 'filecontent' },
+            { library: 'moment.js', version: '2.31.0', method: 'filecontent' },
+          ],
+        },
+      ]),
+      ['jquery'],
+    );
+
+    expect(
+      page.libraries.map(({ library, version, silenced }) => [library, version, silenced]),
+    ).toEqual([
+      ['jquery', '1.12.4', true],
+      ['moment.js', '2.31.0', false],
+    ]);
+    expect(page.libraries[1]?.advisories).toEqual([]);
   });
 });
 

@@ -9,6 +9,9 @@
  *
  * Triggers: `https://code.jquery.com/jquery-1.12.4.min.js` fails with medium advisories
  * (the worst of jQuery 1.12.4); a renamed `app.js` with the jQuery 1.12.4 banner too.
+ *
+ * A script whose record carries `libraries` (matched by the recorder when the page
+ * loaded) is not matched again: its listed libraries are looked up as they are.
  */
 
 import type { Check, CheckContext, Finding } from '../check';
@@ -39,6 +42,18 @@ const METHOD_WORDS: Record<LibraryFinding['loadedFrom'][number]['method'], strin
   filecontentreplace: 'content',
   hash: 'SHA-1 of the file',
 };
+
+/**
+ * Identifies the libraries of a record's scripts, as the check does, for a UI that lists
+ * them. Scripts with precomputed `libraries` cost a database lookup, not a match.
+ */
+export function recordLibraries(
+  record: ResponseRecord,
+  silencedLibraries: readonly string[] = [],
+): PageLibraries {
+  const scripts = Array.isArray(record.scripts) ? record.scripts : [];
+  return analyzeScripts(scripts, pinnedDatabase(), silencedLibraries);
+}
 
 // The check runs and then remediates the same record; the second call reuses the scan.
 const scans = new WeakMap<

@@ -9,7 +9,14 @@ import {
   type LibraryDatabase,
   type Severity,
 } from './database';
-import { DEFAULT_LIMITS, identifyScript, type DetectionMethod, type MatchLimits } from './matcher';
+import {
+  DEFAULT_LIMITS,
+  identifyScript,
+  type DetectionMethod,
+  type LibraryDetection,
+  type MatchLimits,
+  type ScriptIdentification,
+} from './matcher';
 
 export interface LoadedFrom {
   url: string;
@@ -87,7 +94,9 @@ export function analyzeScripts(
       budgetMilliseconds: Math.min(limits.budgetMilliseconds, remaining),
     };
     const content = typeof script.content === 'string' ? script.content : undefined;
-    const result = identifyScript({ url: script.url, content }, database, scriptLimits);
+    const result = Array.isArray(script.libraries)
+      ? precomputedIdentification(script, database)
+      : identifyScript({ url: script.url, content }, database, scriptLimits);
     if (result.incomplete) {
       incomplete.push(script.url);
     }
@@ -122,6 +131,40 @@ export function analyzeScripts(
   }
 
   return { scriptCount: scripts.length, libraries: [...findings.values()], incomplete };
+}
+
+const DETECTION_METHODS: readonly string[] = [
+  'uri',
+  'filename',
+  'filecontent',
+  'filecontentreplace',
+  'hash',
+];
+
+/**
+ * Reads the libraries a recorder identified in a script before grading. Entries that are
+ * malformed or name a library missing from this database are skipped.
+ */
+function precomputedIdentification(
+  script: ScriptRecord,
+  database: LibraryDatabase,
+): ScriptIdentification {
+  const detections: LibraryDetection[] = [];
+  for (const entry of script.libraries ?? []) {
+    if (
+      typeof entry?.library !== 'string' ||
+      typeof entry.version !== 'string' ||
+      entry.version === '' ||
+      !DETECTION_METHODS.includes(entry.method)
+    ) {
+      continue;
+    }
+    const library = database.libraries.find((candidate) => candidate.name === entry.library);
+    if (library !== undefined) {
+      detections.push({ library, version: entry.version, method: entry.method });
+    }
+  }
+  return { detections, ignored: false, incomplete: script.librariesIncomplete === true };
 }
 
 /** Returns the most severe advisory among the libraries that are not silenced. */
