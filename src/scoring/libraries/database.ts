@@ -1,8 +1,8 @@
 // The retire.js vulnerability repository: its libraries, their extractors compiled once,
 // and their advisories. The copy is pinned in retire-db.json; nothing is downloaded.
 
-import rawDatabase from './retire-db.json';
-import rawMetadata from './retire-db.meta.json';
+import rawDatabase from './retire-db.json' with { type: 'json' };
+import rawMetadata from './retire-db.meta.json' with { type: 'json' };
 import { compilePattern, compileReplacePattern, type ReplacePattern } from './patterns';
 import { compareVersions, isAtOrAbove, isPlaceholderVersion } from './version';
 
