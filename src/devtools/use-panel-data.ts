@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { createLogger } from '../shared/logger';
 import type { RecordedResponse, TabLog, TabReport } from '../shared/messages';
 import type { Connector } from '../ui/connector';
-import { REFRESH_DELAY_MS } from '../ui/use-tab-report';
+import { useTabSubscription } from '../ui/use-tab-subscription';
 
 /** The responses of one page load, as the panel lists them. */
 export interface NavigationLog {
@@ -33,7 +33,6 @@ const log = createLogger('devtools');
 /** Returns the panel's data and a function that requests it again. */
 export function usePanelData(connector: Connector, preserveLog: boolean): [PanelData, () => void] {
   const [data, setData] = useState<PanelData>({ status: 'loading' });
-  const tabIdRef = useRef<number | undefined>(undefined);
   const latestRequest = useRef(0);
   const preserveRef = useRef(preserveLog);
   const current = useRef<{ log: TabLog | undefined; earlier: NavigationLog[] }>({
@@ -81,47 +80,7 @@ export function usePanelData(connector: Connector, preserveLog: boolean): [Panel
     [connector],
   );
 
-  useEffect(() => {
-    let unsubscribe: (() => void) | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let active = true;
-
-    const start = async (): Promise<void> => {
-      const tabId = await connector.activeTabId();
-      if (!active) {
-        return;
-      }
-      tabIdRef.current = tabId;
-      if (tabId === undefined) {
-        setData({ status: 'no-tab' });
-        return;
-      }
-      unsubscribe = connector.subscribe(tabId, () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => void load(tabId), REFRESH_DELAY_MS);
-      });
-      await load(tabId);
-    };
-
-    start().catch((error: unknown) => {
-      log.error('finding the inspected tab failed', error);
-      if (active) {
-        setData({ status: 'no-tab' });
-      }
-    });
-
-    return () => {
-      active = false;
-      clearTimeout(timer);
-      unsubscribe?.();
-    };
-  }, [connector, load]);
-
-  const refresh = useCallback(() => {
-    if (tabIdRef.current !== undefined) {
-      void load(tabIdRef.current);
-    }
-  }, [load]);
+  const refresh = useTabSubscription(connector, load, () => setData({ status: 'no-tab' }));
 
   return [data, refresh];
 }

@@ -1,11 +1,12 @@
 // Loads the report of the tab a page describes and reloads it whenever the tab's record changes.
 
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useRef, useState } from 'preact/hooks';
 
 import { createLogger } from '../shared/logger';
 import type { TabReport } from '../shared/messages';
 
 import type { Connector } from './connector';
+import { useTabSubscription } from './use-tab-subscription';
 
 export type TabReportState =
   | { status: 'loading' }
@@ -13,18 +14,11 @@ export type TabReportState =
   | { status: 'error'; tabId: number; message: string }
   | { status: 'ready'; tabId: number; tabReport: TabReport };
 
-/**
- * Delay before reloading after a change notification. The recorder writes a tab's record once
- * per network event, so a page load brings a burst of writes, and one request serves them all.
- */
-export const REFRESH_DELAY_MS = 50;
-
 const log = createLogger('ui');
 
 /** Returns the tab's report state and a function that requests the report again. */
 export function useTabReport(connector: Connector): [TabReportState, () => void] {
   const [state, setState] = useState<TabReportState>({ status: 'loading' });
-  const tabIdRef = useRef<number | undefined>(undefined);
   // Only the newest request may set the state, so a slow older response cannot hide a newer one.
   const latestRequest = useRef(0);
 
@@ -46,47 +40,7 @@ export function useTabReport(connector: Connector): [TabReportState, () => void]
     [connector],
   );
 
-  useEffect(() => {
-    let unsubscribe: (() => void) | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let active = true;
-
-    const start = async (): Promise<void> => {
-      const tabId = await connector.activeTabId();
-      if (!active) {
-        return;
-      }
-      tabIdRef.current = tabId;
-      if (tabId === undefined) {
-        setState({ status: 'no-tab' });
-        return;
-      }
-      unsubscribe = connector.subscribe(tabId, () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => void load(tabId), REFRESH_DELAY_MS);
-      });
-      await load(tabId);
-    };
-
-    start().catch((error: unknown) => {
-      log.error('finding the active tab failed', error);
-      if (active) {
-        setState({ status: 'no-tab' });
-      }
-    });
-
-    return () => {
-      active = false;
-      clearTimeout(timer);
-      unsubscribe?.();
-    };
-  }, [connector, load]);
-
-  const refresh = useCallback(() => {
-    if (tabIdRef.current !== undefined) {
-      void load(tabIdRef.current);
-    }
-  }, [load]);
+  const refresh = useTabSubscription(connector, load, () => setState({ status: 'no-tab' }));
 
   return [state, refresh];
 }
