@@ -10,13 +10,8 @@
  */
 
 import type { Check, CheckContext, Finding } from '../check';
-import {
-  collectCookies,
-  describeCookie,
-  describeMissingSameSite,
-  developmentSecureNote,
-  type GradedCookie,
-} from '../cookies';
+import { collectCookies, describeMissingSameSite, type GradedCookie } from '../cookies';
+import { gradeCookies, type CookieProblem } from '../cookie-grading';
 import { remediateCookies } from '../remediation/cookies';
 import type { Outcome } from '../weights';
 
@@ -37,39 +32,26 @@ export const check: Check<'cookies'> = {
       return { outcome: 'none', evidence: 'no cookie seen besides session and CSRF cookies' };
     }
 
-    const found = new Set<Outcome<'cookies'>>();
-    const lines: string[] = [];
-    const insecureOnDevelopmentHost: string[] = [];
-
-    for (const cookie of cookies) {
-      const lacks: string[] = [];
-      if (cookie.rejections.length > 0) {
-        found.add('rejected');
-      }
-      if (!cookie.secure) {
-        if (context.developmentHost) {
-          insecureOnDevelopmentHost.push(cookie.name);
-        } else {
-          found.add('no-secure');
-          lacks.push('Secure');
+    const { outcome, found, evidence, notes } = gradeCookies(
+      cookies,
+      context,
+      SEVERITY,
+      'no-secure',
+      (cookie) => {
+        const problems: Array<CookieProblem<Outcome<'cookies'>>> = [];
+        if (cookie.rejections.length > 0) {
+          problems.push({ outcome: 'rejected' });
         }
-      }
-      if (cookie.sameSite === 'default') {
-        found.add('no-samesite');
-        lacks.push(describeMissingSameSite(cookie));
-      }
-      lines.push(describeCookie(cookie, lacks));
-    }
-
-    const outcome = SEVERITY.find((candidate) => found.has(candidate)) ?? 'secure';
-    const notes =
-      insecureOnDevelopmentHost.length > 0
-        ? [developmentSecureNote(insecureOnDevelopmentHost)]
-        : [];
+        if (cookie.sameSite === 'default') {
+          problems.push({ outcome: 'no-samesite', lacks: describeMissingSameSite(cookie) });
+        }
+        return problems;
+      },
+    );
     if (!context.https && found.has('no-secure')) {
       notes.push('On a plain-HTTP page every cookie travels unencrypted, with or without Secure.');
     }
-    return { outcome, evidence: lines.join('; '), notes };
+    return { outcome, evidence, notes };
   },
   remediate(finding: Finding<'cookies'>, context: CheckContext) {
     return remediateCookies(finding, context, otherCookies(context));

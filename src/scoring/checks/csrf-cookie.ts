@@ -9,13 +9,8 @@
  */
 
 import type { Check, CheckContext, Finding } from '../check';
-import {
-  collectCookies,
-  describeCookie,
-  describeMissingSameSite,
-  developmentSecureNote,
-  type GradedCookie,
-} from '../cookies';
+import { collectCookies, describeMissingSameSite, type GradedCookie } from '../cookies';
+import { gradeCookies, type CookieProblem } from '../cookie-grading';
 import { remediateCsrfCookie } from '../remediation/csrf-cookie';
 import type { Outcome } from '../weights';
 
@@ -31,33 +26,20 @@ export const check: Check<'csrf-cookie'> = {
       return { outcome: 'none', evidence: 'no CSRF cookie seen' };
     }
 
-    const found = new Set<Outcome<'csrf-cookie'>>();
-    const lines: string[] = [];
-    const insecureOnDevelopmentHost: string[] = [];
-
-    for (const cookie of cookies) {
-      const lacks: string[] = [];
-      if (!cookie.secure) {
-        if (context.developmentHost) {
-          insecureOnDevelopmentHost.push(cookie.name);
-        } else {
-          found.add('no-secure');
-          lacks.push('Secure');
+    const { outcome, evidence, notes } = gradeCookies(
+      cookies,
+      context,
+      SEVERITY,
+      'no-secure',
+      (cookie) => {
+        const problems: Array<CookieProblem<Outcome<'csrf-cookie'>>> = [];
+        if (cookie.sameSite === 'default') {
+          problems.push({ outcome: 'no-samesite', lacks: describeMissingSameSite(cookie) });
         }
-      }
-      if (cookie.sameSite === 'default') {
-        found.add('no-samesite');
-        lacks.push(describeMissingSameSite(cookie));
-      }
-      lines.push(describeCookie(cookie, lacks));
-    }
-
-    const outcome = SEVERITY.find((candidate) => found.has(candidate)) ?? 'secure';
-    const notes =
-      insecureOnDevelopmentHost.length > 0
-        ? [developmentSecureNote(insecureOnDevelopmentHost)]
-        : [];
-    return { outcome, evidence: lines.join('; '), notes };
+        return problems;
+      },
+    );
+    return { outcome, evidence, notes };
   },
   remediate(finding: Finding<'csrf-cookie'>, context: CheckContext) {
     return remediateCsrfCookie(finding, context, csrfCookies(context));

@@ -10,13 +10,8 @@
  */
 
 import type { Check, CheckContext, Finding } from '../check';
-import {
-  collectCookies,
-  describeCookie,
-  describeWeakSameSite,
-  developmentSecureNote,
-  type GradedCookie,
-} from '../cookies';
+import { collectCookies, describeWeakSameSite, type GradedCookie } from '../cookies';
+import { gradeCookies, type CookieProblem } from '../cookie-grading';
 import { remediateSessionCookie } from '../remediation/session-cookie';
 import type { Outcome } from '../weights';
 
@@ -37,38 +32,24 @@ export const check: Check<'session-cookie'> = {
       return { outcome: 'none', evidence: 'no session cookie seen' };
     }
 
-    const found = new Set<Outcome<'session-cookie'>>();
-    const lines: string[] = [];
-    const insecureOnDevelopmentHost: string[] = [];
-
-    for (const cookie of cookies) {
-      const lacks: string[] = [];
-      if (!cookie.secure) {
-        if (context.developmentHost) {
-          insecureOnDevelopmentHost.push(cookie.name);
-        } else {
-          found.add('no-secure');
-          lacks.push('Secure');
+    const { outcome, evidence, notes } = gradeCookies(
+      cookies,
+      context,
+      SEVERITY,
+      'no-secure',
+      (cookie) => {
+        const problems: Array<CookieProblem<Outcome<'session-cookie'>>> = [];
+        if (!cookie.httpOnly) {
+          problems.push({ outcome: 'no-httponly', lacks: 'HttpOnly' });
         }
-      }
-      if (!cookie.httpOnly) {
-        found.add('no-httponly');
-        lacks.push('HttpOnly');
-      }
-      const sameSite = describeWeakSameSite(cookie);
-      if (sameSite !== undefined) {
-        found.add('samesite-weak');
-        lacks.push(sameSite);
-      }
-      lines.push(describeCookie(cookie, lacks));
-    }
-
-    const outcome = SEVERITY.find((candidate) => found.has(candidate)) ?? 'secure';
-    const notes =
-      insecureOnDevelopmentHost.length > 0
-        ? [developmentSecureNote(insecureOnDevelopmentHost)]
-        : [];
-    return { outcome, evidence: lines.join('; '), notes };
+        const sameSite = describeWeakSameSite(cookie);
+        if (sameSite !== undefined) {
+          problems.push({ outcome: 'samesite-weak', lacks: sameSite });
+        }
+        return problems;
+      },
+    );
+    return { outcome, evidence, notes };
   },
   remediate(finding: Finding<'session-cookie'>, context: CheckContext) {
     return remediateSessionCookie(finding, context, sessionCookies(context));
