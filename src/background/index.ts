@@ -1,5 +1,6 @@
-// The service worker: records every tab's document responses, returns the report a UI
-// requests and keeps each tab's badge showing its grade. Every listener is registered
+// The service worker: records every tab's document responses, identifies the libraries of
+// the scripts they loaded, returns the report a UI requests and keeps each tab's badge
+// showing its grade. Every listener is registered
 // synchronously at the top level, so the browser can wake the worker for any of its events.
 
 import browser from 'webextension-polyfill';
@@ -22,7 +23,7 @@ import {
   sessionStorageArea,
   setBadgeTextColor,
 } from '../shared/platform';
-import { loadSettings } from '../shared/settings';
+import { loadGradeOptions, loadSettings, SILENCED_LIBRARIES_KEY } from '../shared/settings';
 import { BadgeScheduler, badgeForGrade } from './badge';
 import {
   isDocumentType,
@@ -41,11 +42,14 @@ import { readLoadHistory, recordLoad } from './load-history';
 import { HttpProbeRunner, probeTarget } from './probe';
 import {
   applyProbe,
+  applyScriptMatches,
   applySubresourceBatch,
   claimProbe,
   reduceTab,
+  type ScriptMatch,
   type SubresourceItem,
 } from './reducer';
+import { ScriptScanner } from './script-scan';
 import { buildTabLog } from './tab-log';
 import { buildTabReport, isSupportedPageUrl } from './tab-report';
 import { isTabState, type TabState, topRecordForGrading } from './tab-state';
@@ -57,6 +61,14 @@ const store = new TabStore<TabState>({ area: sessionArea, logger, isState: isTab
 const probes = new HttpProbeRunner((input, init) => fetch(input, init));
 const badges = new BadgeScheduler(refreshBadge);
 const ownOrigin = extensionOrigin();
+const scripts = new ScriptScanner({
+  read: (tabId) => store.read(tabId),
+  store: storeScriptMatches,
+  fetchBody: (input, init) => fetch(input, init),
+  logger,
+});
+// Tabs whose top document finished loading: scripts that load later are matched right away.
+const loadedTabs = new Set<number>();
 
 const ALL_URLS: WebRequest.RequestFilter = { urls: ['<all_urls>'] };
 const DOCUMENTS: WebRequest.RequestFilter = {
@@ -96,12 +108,16 @@ browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
 browser.tabs.onReplaced.addListener((_addedTabId, removedTabId) => forgetTab(removedTabId));
 browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.runtime.onMessage.addListener(onMessage);
+browser.storage.onChanged.addListener(onStorageChanged);
 
 function onBeforeRequest(details: WebRequest.OnBeforeRequestDetailsType): void {
   if (details.tabId < 0 || !isNetworkUrl(details.url)) {
     return;
   }
   if (isDocumentType(details.type)) {
+    if (details.type === 'main_frame' && details.frameId === 0) {
+      loadedTabs.delete(details.tabId);
+    }
     recordEvent(details, parseDocumentRequest(details));
     return;
   }
@@ -118,6 +134,9 @@ function onSubresourceHeadersReceived(details: WebRequest.OnHeadersReceivedDetai
   const response = accept(details, parseSubresourceResponse(details));
   if (response !== undefined) {
     recordSubresource(details.tabId, { kind: 'response', ...response });
+    if (response.type === 'script' && loadedTabs.has(details.tabId)) {
+      scripts.schedule(details.tabId);
+    }
   }
 }
 
@@ -176,6 +195,10 @@ function onCompleted(details: WebNavigation.OnCompletedDetailsType): void {
     return;
   }
   void readCookies(details.tabId, details.frameId, details.url);
+  if (details.frameId === 0) {
+    loadedTabs.add(details.tabId);
+  }
+  scripts.schedule(details.tabId);
 }
 
 function onTabUpdated(tabId: number, changeInfo: Tabs.OnUpdatedChangeInfoType): void {
@@ -186,6 +209,23 @@ function onTabUpdated(tabId: number, changeInfo: Tabs.OnUpdatedChangeInfoType): 
         afterUpdate(tabId, update);
       });
   }
+}
+
+/** Regrades every tab's badge when the user silences a library or takes the mark back. */
+function onStorageChanged(changes: Record<string, unknown>, areaName: string): void {
+  if (areaName !== 'sync' || !(SILENCED_LIBRARIES_KEY in changes)) {
+    return;
+  }
+  browser.tabs.query({}).then(
+    (tabs) => {
+      for (const tab of tabs) {
+        if (tab.id !== undefined) {
+          badges.schedule(tab.id);
+        }
+      }
+    },
+    (error: unknown) => logger.error('Listing the tabs to update their badges failed', error),
+  );
 }
 
 function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<unknown> | undefined {
@@ -255,6 +295,8 @@ function describeBatch(items: SubresourceItem[]): LogContext {
 
 function forgetTab(tabId: number): void {
   badges.cancel(tabId);
+  scripts.forget(tabId);
+  loadedTabs.delete(tabId);
   void store.remove(tabId);
 }
 
@@ -274,6 +316,20 @@ async function readCookies(tabId: number, frameId: number, url: string): Promise
   };
   await dispatch(tabId, event, { frameId, url });
   if (frameId === 0) {
+    await saveLoad(tabId);
+  }
+}
+
+/** Stores the libraries matched in a tab's scripts, and regrades its page when they changed. */
+async function storeScriptMatches(
+  tabId: number,
+  matches: ReadonlyMap<string, ScriptMatch>,
+): Promise<void> {
+  const update = await store.update(tabId, (state) => applyScriptMatches(state, matches), {
+    scripts: matches.size,
+  });
+  afterUpdate(tabId, update);
+  if (update.previous?.top !== update.next?.top) {
     await saveLoad(tabId);
   }
 }
@@ -327,11 +383,8 @@ function saveLoad(tabId: number): Promise<void> {
       if (state === undefined || !state.top.responded || !state.committed) {
         return;
       }
-      const settings = await loadSettings();
-      const report = gradeRecord(topRecordForGrading(state), {
-        sessionCookieNames: settings.sessionCookieNames,
-        csrfCookieNames: settings.csrfCookieNames,
-      });
+      const record = topRecordForGrading(state);
+      const report = gradeRecord(record, await loadGradeOptions(record.url));
       const stored = (await sessionArea.get(LOAD_HISTORY_STORAGE_KEY))[LOAD_HISTORY_STORAGE_KEY];
       const history = recordLoad(readLoadHistory(stored), state.top.requestId, report, Date.now());
       await sessionArea.set({ [LOAD_HISTORY_STORAGE_KEY]: history });
@@ -343,21 +396,19 @@ function saveLoad(tabId: number): Promise<void> {
 }
 
 async function tabLog(tabId: number): Promise<TabLog> {
-  const [state, settings, stored] = await Promise.all([
+  const [state, stored] = await Promise.all([
     store.read(tabId),
-    loadSettings(),
     sessionArea.get(LOAD_HISTORY_STORAGE_KEY),
   ]);
-  return buildTabLog(state, readLoadHistory(stored[LOAD_HISTORY_STORAGE_KEY]), {
-    sessionCookieNames: settings.sessionCookieNames,
-    csrfCookieNames: settings.csrfCookieNames,
-  });
+  const gradeOptions = await loadGradeOptions(state?.top.record.url ?? '');
+  return buildTabLog(state, readLoadHistory(stored[LOAD_HISTORY_STORAGE_KEY]), gradeOptions);
 }
 
 async function tabReport(tabId: number): Promise<TabReport> {
   const tab = await browser.tabs.get(tabId);
-  const [state, settings] = await Promise.all([store.read(tabId), loadSettings()]);
-  return buildTabReport(tab.url ?? '', state, settings);
+  const tabUrl = tab.url ?? '';
+  const [state, gradeOptions] = await Promise.all([store.read(tabId), loadGradeOptions(tabUrl)]);
+  return buildTabReport(tabUrl, state, gradeOptions);
 }
 
 async function refreshBadge(tabId: number): Promise<void> {
@@ -367,11 +418,8 @@ async function refreshBadge(tabId: number): Promise<void> {
       await browser.action.setBadgeText({ tabId, text: '' });
       return;
     }
-    const settings = await loadSettings();
-    const report = gradeRecord(topRecordForGrading(state), {
-      sessionCookieNames: settings.sessionCookieNames,
-      csrfCookieNames: settings.csrfCookieNames,
-    });
+    const record = topRecordForGrading(state);
+    const report = gradeRecord(record, await loadGradeOptions(record.url));
     const badge = badgeForGrade(report.grade);
     await Promise.all([
       browser.action.setBadgeText({ tabId, text: badge.text }),

@@ -5,9 +5,11 @@ import type { RecorderEvent, SubresourceEvent } from './events';
 import {
   addSubresources,
   applyProbe,
+  applyScriptMatches,
   applySubresourceBatch,
   claimProbe,
   reduceTab,
+  type ScriptMatch,
   type SubresourceItem,
   toRecordedResponse,
 } from './reducer';
@@ -16,6 +18,7 @@ import {
   MAX_FRAMES,
   MAX_HEADER_BYTES,
   MAX_RESPONSES,
+  MAX_SCRIPTS,
   MAX_SUBRESOURCES,
   type TabState,
   topRecordForGrading,
@@ -425,14 +428,12 @@ describe('subresources', () => {
     expect(state?.top.record.droppedSubresources).toBe(7);
   });
 
-  test('record for grading lists script subresources as scripts', () => {
+  test('script requests are not scripts yet', () => {
     const state = addSubresources(loadedPage(), [
       subresource('https://cdn.example.test/jquery-1.8.3.min.js'),
-      subresource('https://cdn.example.test/logo.png', 'image'),
     ]);
-    const record = topRecordForGrading(state as TabState);
 
-    expect(record.scripts).toEqual([{ url: 'https://cdn.example.test/jquery-1.8.3.min.js' }]);
+    expect(topRecordForGrading(state as TabState).scripts).toBeUndefined();
   });
 });
 
@@ -670,5 +671,139 @@ describe('probe', () => {
     });
 
     expect(next).toBe(page);
+  });
+});
+
+describe('scripts', () => {
+  const FRAME = 'https://widgets.example.test/frame';
+
+  function pageWithFrame(): TabState {
+    const state = replay([
+      request(),
+      response(),
+      commit(),
+      request({ requestId: '20', frameId: 3, documentType: 'sub_frame', url: FRAME }),
+      response({ requestId: '20', frameId: 3, documentType: 'sub_frame', url: FRAME }),
+    ]);
+    if (state === undefined) {
+      throw new Error('the page did not load');
+    }
+    return state;
+  }
+
+  test('loaded script joins its document', () => {
+    const state = applySubresourceBatch(pageWithFrame(), [
+      subresourceResponse(`${PAGE}app.js`),
+      subresourceResponse('https://cdn.example.test/widget.js', { frameId: 3 }),
+    ]);
+
+    expect(topRecordForGrading(state as TabState).scripts).toEqual([{ url: `${PAGE}app.js` }]);
+    expect(state?.frames[0]?.record.scripts).toEqual([
+      { url: 'https://cdn.example.test/widget.js' },
+    ]);
+  });
+
+  test.each([
+    ['a failed response', { status: 404 }],
+    ['a redirect', { status: 302 }],
+    ['a stylesheet', { type: 'stylesheet' }],
+    ['an unknown frame', { frameId: 9 }],
+  ])('%s is not a script', (_name, overrides) => {
+    const state = applySubresourceBatch(pageWithFrame(), [
+      subresourceResponse(`${PAGE}app.js`, overrides),
+    ]);
+
+    expect(state?.top.record.scripts).toBeUndefined();
+    expect(state?.frames[0]?.record.scripts).toBeUndefined();
+  });
+
+  test('revalidated script counts', () => {
+    const state = applySubresourceBatch(loadedPage(), [
+      subresourceResponse(`${PAGE}app.js`, { status: 304 }),
+    ]);
+
+    expect(state?.top.record.scripts).toEqual([{ url: `${PAGE}app.js` }]);
+  });
+
+  test('script before the commit is skipped', () => {
+    const state = replay([request(), response()]);
+
+    expect(applySubresourceBatch(state, [subresourceResponse(`${PAGE}app.js`)])).toEqual(state);
+  });
+
+  test('repeated script is listed once', () => {
+    const state = applySubresourceBatch(loadedPage(), [
+      subresourceResponse(`${PAGE}app.js`),
+      subresourceResponse(`${PAGE}app.js`),
+    ]);
+
+    expect(state?.top.record.scripts).toHaveLength(1);
+  });
+
+  test('scripts stop at the bound', () => {
+    const items = Array.from({ length: MAX_SCRIPTS + 3 }, (_, index) =>
+      subresourceResponse(`${PAGE}script-${index}.js`),
+    );
+    const state = applySubresourceBatch(loadedPage(), items);
+
+    expect(state?.top.record.scripts).toHaveLength(MAX_SCRIPTS);
+    expect(state?.top.record.scripts?.at(-1)?.url).toBe(`${PAGE}script-${MAX_SCRIPTS - 1}.js`);
+  });
+
+  test('matches fill every document listing the URL', () => {
+    const shared = 'https://cdn.example.test/lib.js';
+    const loaded = applySubresourceBatch(pageWithFrame(), [
+      subresourceResponse(shared),
+      subresourceResponse(`${PAGE}app.js`),
+      subresourceResponse(shared, { frameId: 3 }),
+    ]);
+    const match: ScriptMatch = {
+      libraries: [{ library: 'jquery', version: '1.12.4', method: 'filecontent' }],
+      incomplete: false,
+    };
+
+    const state = applyScriptMatches(loaded, new Map([[shared, match]]));
+
+    expect(state?.top.record.scripts).toEqual([
+      { url: shared, libraries: match.libraries },
+      { url: `${PAGE}app.js` },
+    ]);
+    expect(state?.frames[0]?.record.scripts).toEqual([{ url: shared, libraries: match.libraries }]);
+  });
+
+  test('incomplete match is flagged', () => {
+    const loaded = applySubresourceBatch(loadedPage(), [subresourceResponse(`${PAGE}big.js`)]);
+
+    const state = applyScriptMatches(
+      loaded,
+      new Map([[`${PAGE}big.js`, { libraries: [], incomplete: true }]]),
+    );
+
+    expect(state?.top.record.scripts).toEqual([
+      { url: `${PAGE}big.js`, libraries: [], librariesIncomplete: true },
+    ]);
+  });
+
+  test('stored match is kept', () => {
+    const loaded = applySubresourceBatch(loadedPage(), [subresourceResponse(`${PAGE}app.js`)]);
+    const first = applyScriptMatches(
+      loaded,
+      new Map([[`${PAGE}app.js`, { libraries: [], incomplete: false }]]),
+    );
+
+    const second = applyScriptMatches(
+      first,
+      new Map([
+        [
+          `${PAGE}app.js`,
+          {
+            libraries: [{ library: 'jquery', version: '3.7.1', method: 'filecontent' }],
+            incomplete: false,
+          },
+        ],
+      ]),
+    );
+
+    expect(second).toBe(first);
   });
 });

@@ -1,7 +1,14 @@
 // Pure updates of a tab's state, one per recorder event. Each returns the state unchanged
 // (the same object) when the event does not apply, so the store can skip the write.
 
-import type { HeaderPair, HttpProbe, ResponseRecord, SubresourceRecord } from '../scoring/types';
+import type {
+  HeaderPair,
+  HttpProbe,
+  ResponseRecord,
+  ScriptLibrary,
+  ScriptRecord,
+  SubresourceRecord,
+} from '../scoring/types';
 import type { RecordedResponse } from '../shared/messages';
 import type {
   DocumentType,
@@ -15,6 +22,7 @@ import {
   MAX_FRAMES,
   MAX_HEADER_BYTES,
   MAX_RESPONSES,
+  MAX_SCRIPTS,
   MAX_SUBRESOURCES,
   type TabState,
 } from './tab-state';
@@ -84,7 +92,99 @@ export function applySubresourceBatch(
         ]
       : [],
   );
-  return appendResponses(mergeSubresources(state, requests), responses);
+  const scripts = items.flatMap((item) => (item.kind === 'response' ? [item] : []));
+  return addScripts(appendResponses(mergeSubresources(state, requests), responses), scripts);
+}
+
+/**
+ * Lists the scripts that loaded in the record of the document shown in their frame, once per
+ * URL and up to {@link MAX_SCRIPTS} per document. A script counts when its response status
+ * was 2xx or 304; a redirect's target is listed by its own response.
+ */
+function addScripts(
+  state: TabState | undefined,
+  responses: readonly SubresourceResponseEvent[],
+): TabState | undefined {
+  if (state === undefined || !state.committed) {
+    return state;
+  }
+  let next = state;
+  for (const response of responses) {
+    if (response.type !== 'script' || !isLoadedStatus(response.status)) {
+      continue;
+    }
+    const entry =
+      response.frameId === 0
+        ? next.top
+        : next.frames.find((frame) => frame.frameId === response.frameId);
+    if (entry === undefined || !entry.responded) {
+      continue;
+    }
+    const scripts = entry.record.scripts ?? [];
+    if (scripts.length >= MAX_SCRIPTS || scripts.some((script) => script.url === response.url)) {
+      continue;
+    }
+    const script: ScriptRecord = { url: response.url };
+    next =
+      updateEntry(next, entry.requestId, (found) => ({
+        ...found,
+        record: { ...found.record, scripts: [...scripts, script] },
+      })) ?? next;
+  }
+  return next;
+}
+
+function isLoadedStatus(status: number): boolean {
+  return (status >= 200 && status < 300) || status === 304;
+}
+
+/** The libraries found in a script's URL or body, as the record stores them. */
+export interface ScriptMatch {
+  libraries: ScriptLibrary[];
+  /** True when only part of the body was matched: it was cut at the size cap, or matching timed out. */
+  incomplete: boolean;
+}
+
+/**
+ * Stores matched libraries in every listed script of the page and its frames that has a
+ * match for its URL and none stored yet.
+ */
+export function applyScriptMatches(
+  state: TabState | undefined,
+  matches: ReadonlyMap<string, ScriptMatch>,
+): TabState | undefined {
+  if (state === undefined || matches.size === 0) {
+    return state;
+  }
+  const withMatches = (entry: DocumentEntry): DocumentEntry => {
+    const scripts = entry.record.scripts;
+    if (scripts === undefined || !scripts.some((script) => needsMatch(script, matches))) {
+      return entry;
+    }
+    const matched = scripts.map((script) => {
+      const match = matches.get(script.url);
+      if (match === undefined || script.libraries !== undefined) {
+        return script;
+      }
+      const result: ScriptRecord = { ...script, libraries: match.libraries };
+      if (match.incomplete) {
+        result.librariesIncomplete = true;
+      }
+      return result;
+    });
+    return { ...entry, record: { ...entry.record, scripts: matched } };
+  };
+
+  const top = withMatches(state.top);
+  const frames = state.frames.map(withMatches);
+  if (top === state.top && frames.every((frame, index) => frame === state.frames[index])) {
+    return state;
+  }
+  return { ...state, top, frames };
+}
+
+function needsMatch(script: ScriptRecord, matches: ReadonlyMap<string, ScriptMatch>): boolean {
+  return script.libraries === undefined && matches.has(script.url);
 }
 
 /**

@@ -34,6 +34,7 @@ const HARDENED: ResponseRecord = {
     },
   ],
   subresources: [{ url: 'https://shop.example.test/app.js', type: 'script' }],
+  scripts: [{ url: 'https://shop.example.test/app.js' }],
 };
 
 describe('isSupportedPageUrl', () => {
@@ -118,5 +119,31 @@ describe('buildTabReport', () => {
         : undefined;
     expect(verdictOf(withoutName)).toBe('n/a');
     expect(verdictOf(withName)).toBe('fail');
+  });
+
+  test('silenced libraries reach the grader', () => {
+    const record: ResponseRecord = {
+      ...HARDENED,
+      scripts: [
+        {
+          url: 'https://shop.example.test/static/lib.js',
+          libraries: [{ library: 'jquery', version: '1.12.4', method: 'filecontent' }],
+        },
+      ],
+    };
+
+    const loud = buildTabReport(record.url, state(record), NO_NAMES);
+    const silenced = buildTabReport(record.url, state(record), {
+      ...NO_NAMES,
+      silencedLibraries: ['jquery'],
+    });
+
+    const libraryCheck = (report: typeof loud) =>
+      report.state === 'graded'
+        ? report.report.checks.find((check) => check.id === 'vulnerable-libraries')
+        : undefined;
+    expect(libraryCheck(loud)?.verdict).toBe('fail');
+    expect(libraryCheck(loud)?.evidence).toBe('jquery 1.12.4 (5 medium, 1 low)');
+    expect(libraryCheck(silenced)?.verdict).toBe('pass');
   });
 });

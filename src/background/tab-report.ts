@@ -1,7 +1,7 @@
 // The response to `get-tab-report`: whether the tab's page can be recorded, and its graded record.
 
 import { gradeRecord } from '../scoring/index';
-import type { Settings } from '../shared/settings';
+import type { GradeOptions } from '../scoring/types';
 import type { TabReport } from '../shared/messages';
 import { type TabState, topRecordForGrading } from './tab-state';
 
@@ -42,7 +42,7 @@ export function isSupportedPageUrl(url: string): boolean {
 export function buildTabReport(
   tabUrl: string,
   state: TabState | undefined,
-  settings: Pick<Settings, 'sessionCookieNames' | 'csrfCookieNames'>,
+  gradeOptions: GradeOptions,
 ): TabReport {
   if (!isSupportedPageUrl(tabUrl)) {
     return { state: 'unsupported', url: tabUrl };
@@ -51,10 +51,7 @@ export function buildTabReport(
     return { state: 'not-recorded', url: tabUrl };
   }
   const record = topRecordForGrading(state);
-  const report = gradeRecord(record, {
-    sessionCookieNames: settings.sessionCookieNames,
-    csrfCookieNames: settings.csrfCookieNames,
-  });
+  const report = gradeRecord(record, gradeOptions);
   return { state: 'graded', url: tabUrl, report, record };
 }
 

@@ -8,6 +8,12 @@ import type { RecordedResponse } from '../shared/messages';
 /** Maximum subresources kept per page; later ones are counted in `droppedSubresources`. */
 export const MAX_SUBRESOURCES = 500;
 
+/**
+ * Maximum scripts listed in one document's record. Later scripts of the document are not
+ * listed, so the `vulnerable-libraries` check does not see them.
+ */
+export const MAX_SCRIPTS = 200;
+
 /** Maximum frame documents kept per page; later ones are counted in `droppedFrames`. */
 export const MAX_FRAMES = 50;
 
@@ -87,15 +93,11 @@ function isDocumentEntry(value: unknown): value is DocumentEntry {
 }
 
 /**
- * Returns the top document's record as the grader reads it: the scripts are the subresources
- * of type `script`, listed by URL, because the recorder does not read their content.
+ * Returns the top document's record as the grader reads it. Its `scripts` are the scripts
+ * the top document itself loaded, with the libraries matched in their bodies so far.
  */
 export function topRecordForGrading(state: TabState): ResponseRecord {
-  const record = state.top.record;
-  const scripts = (record.subresources ?? [])
-    .filter((subresource) => subresource.type === 'script')
-    .map((subresource) => ({ url: subresource.url }));
-  return scripts.length > 0 ? { ...record, scripts } : record;
+  return state.top.record;
 }
 
 /** Compares two document URLs without their fragments, which never reach the server. */
