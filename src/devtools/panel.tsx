@@ -10,6 +10,7 @@ import type { TabLog, TabReport } from '../shared/messages';
 import type { Connector } from '../ui/connector';
 import { ExportButtons } from '../ui/export-buttons';
 import { ReportView } from '../ui/report-view';
+import { UngradedState } from '../ui/ungraded-state';
 
 import { BeforeAfter, previousLoad } from './before-after';
 import { ProductionPreview } from './production-preview';
@@ -122,24 +123,8 @@ function PageReport({
 }) {
   switch (tabReport.state) {
     case 'unsupported':
-      return (
-        <div class="state" data-state="unsupported">
-          <h2>{t('unsupportedTitle')}</h2>
-          <p>{t('unsupportedText')}</p>
-          {tabReport.url && <p class="url">{tabReport.url}</p>}
-        </div>
-      );
     case 'not-recorded':
-      return (
-        <div class="state" data-state="not-recorded">
-          <h2>{t('notRecordedTitle')}</h2>
-          <p>{t('notRecordedText')}</p>
-          <p class="url">{tabReport.url}</p>
-          <button type="button" class="primary" onClick={onReload}>
-            {t('reloadButton')}
-          </button>
-        </div>
-      );
+      return <UngradedState tabReport={tabReport} onReload={onReload} />;
     case 'graded': {
       const previous = previousLoad(log.loads, log.navigationId);
       const report = tabReport.report;

@@ -5,6 +5,7 @@ import type { RecordedResponse, TabReport } from '../shared/messages';
 import type { Connector } from '../ui/connector';
 import { ExportButtons } from '../ui/export-buttons';
 import { ReportView } from '../ui/report-view';
+import { UngradedState } from '../ui/ungraded-state';
 import { useTabReport } from '../ui/use-tab-report';
 
 export function Popup({ connector }: { connector: Connector }) {
@@ -65,24 +66,8 @@ function TabReportView({
 }) {
   switch (tabReport.state) {
     case 'unsupported':
-      return (
-        <section class="state" data-state="unsupported">
-          <h2>{t('unsupportedTitle')}</h2>
-          <p>{t('unsupportedText')}</p>
-          {tabReport.url && <p class="url">{tabReport.url}</p>}
-        </section>
-      );
     case 'not-recorded':
-      return (
-        <section class="state" data-state="not-recorded">
-          <h2>{t('notRecordedTitle')}</h2>
-          <p>{t('notRecordedText')}</p>
-          <p class="url">{tabReport.url}</p>
-          <button type="button" class="primary" onClick={onReload}>
-            {t('reloadButton')}
-          </button>
-        </section>
-      );
+      return <UngradedState tabReport={tabReport} onReload={onReload} />;
     case 'graded':
       return (
         <>
