@@ -1,8 +1,7 @@
 // Identifies the JavaScript libraries of the scripts a tab loaded, after its documents have
 // loaded. A script is identified by its URL when the URL names a library and version, else
-// by its body, which the worker reads again with `fetch` from the HTTP cache where the
-// browser can. Only the result is stored, per script URL, because bodies are too large
-// for `storage.session`.
+// by its body, which the worker requests again from the script's own URL. Only the result
+// is stored, per script URL, because bodies are too large for `storage.session`.
 
 import { pinnedDatabase } from '../scoring/libraries/database';
 import { identifyScript, MAX_CONTENT_LENGTH } from '../scoring/libraries/matcher';
@@ -35,9 +34,11 @@ export type BodyResult =
   { ok: true; text: string; truncated: boolean } | { ok: false; problem: string };
 
 /**
- * Reads a script body as the browser received it: from the HTTP cache when the cache contains
- * it, without cookies, and without following a redirect to another URL. Reads at most
- * `maxBytes` bytes and decodes them as UTF-8.
+ * Reads a script body with `cache: 'force-cache'`, without cookies, and without following a
+ * redirect to another URL. Reads at most `maxBytes` bytes and decodes them as UTF-8.
+ * NOTE: Chromium partitions its HTTP cache by top-level site, and the worker's site is the
+ * extension, so the request usually misses the page's cache entry and reaches the server.
+ * The end-to-end test saw a second request for the script on the test server.
  */
 export async function readScriptBody(
   url: string,
