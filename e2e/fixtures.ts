@@ -209,15 +209,20 @@ export async function readSessionStorage(
   return worker.evaluate(() => chrome.storage.session.get(null));
 }
 
-/**
- * Opens a page on its own host name and waits until the recorder has graded it. The first
- * navigation after launch can come before the service worker's `webRequest` listeners are
- * registered, so the page is reloaded until a report exists.
- */
+/** Opens the readiness page on its own host name and waits until the recorder has graded it. */
 async function waitUntilRecording(context: BrowserContext, site: DemoSite): Promise<void> {
   site.setPages(READY_HOST, READY_PAGES);
+  await waitForFirstRecord(context, site.httpsUrl(READY_HOST, '/'));
+}
+
+/**
+ * Opens `url` and waits until the recorder has graded it. The first navigation after launch
+ * can come before the service worker's `webRequest` listeners are registered, so the page is
+ * reloaded until a report exists.
+ */
+export async function waitForFirstRecord(context: BrowserContext, url: string): Promise<void> {
   const page = await context.newPage();
-  await page.goto(site.httpsUrl(READY_HOST, '/'));
+  await page.goto(url);
   const tabId = await tabIdOf(context, page);
 
   const extensionId = extensionIdOf(await serviceWorkerOf(context));

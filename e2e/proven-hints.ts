@@ -15,9 +15,9 @@ import {
   EXTENSION_PATH,
   checkRow,
   openPopup,
-  requestTabReport,
   serviceWorkerOf,
   tabIdOf,
+  waitForFirstRecord,
   waitForGradedReport,
 } from './fixtures';
 
@@ -58,32 +58,9 @@ export const test = base.extend<object, { extensionBrowser: ExtensionBrowser }>(
   ],
 });
 
-/**
- * Loads `url` until the recorder grades it. The first navigation after launch can come
- * before the service worker's `webRequest` listeners are registered.
- */
+/** Loads `url` until the recorder grades it, as the shared fixtures do. */
 export async function waitUntilRecording(browser: ExtensionBrowser, url: string): Promise<void> {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const tabId = await tabIdOf(browser.context, page);
-  const extensionPage = await browser.context.newPage();
-  await extensionPage.goto(
-    `chrome-extension://${browser.extensionId}/src/popup/index.html?tabId=${tabId}`,
-  );
-  await expect
-    .poll(
-      async () => {
-        const report = await requestTabReport(extensionPage, tabId);
-        if (report.state === 'not-recorded') {
-          await page.reload();
-        }
-        return report.state;
-      },
-      { message: 'the extension should record a first page', timeout: 20_000 },
-    )
-    .toBe('graded');
-  await extensionPage.close();
-  await page.close();
+  await waitForFirstRecord(browser.context, url);
 }
 
 export interface GradedTab {
