@@ -11,6 +11,7 @@ import type { Connector } from '../ui/connector';
 import { ExportButtons } from '../ui/export-buttons';
 import { ReportView } from '../ui/report-view';
 import { UngradedState } from '../ui/ungraded-state';
+import { type LibrarySilencing, useSilencedLibraries } from '../ui/use-silenced-libraries';
 
 import { BeforeAfter, previousLoad } from './before-after';
 import { ProductionPreview } from './production-preview';
@@ -39,6 +40,7 @@ export function Panel({ connector }: { connector: Connector }) {
   const selected = rows.find((row) => row.key === selectedKey);
   const graded =
     data.status === 'ready' && data.tabReport.state === 'graded' ? data.tabReport : undefined;
+  const silencing = useSilencedLibraries(connector, graded?.url);
 
   return (
     <div class="page panel">
@@ -103,6 +105,7 @@ export function Panel({ connector }: { connector: Connector }) {
             <PageReport
               tabReport={data.tabReport}
               log={data.log}
+              silencing={silencing}
               onReload={() => void connector.reloadTab(data.tabId)}
             />
           </section>
@@ -115,10 +118,12 @@ export function Panel({ connector }: { connector: Connector }) {
 function PageReport({
   tabReport,
   log,
+  silencing,
   onReload,
 }: {
   tabReport: TabReport;
   log: TabLog;
+  silencing: LibrarySilencing;
   onReload: () => void;
 }) {
   switch (tabReport.state) {
@@ -140,7 +145,7 @@ function PageReport({
               })}
             />
           )}
-          <ReportView report={report} />
+          <ReportView report={report} libraries={{ record: tabReport.record, silencing }} />
         </>
       );
     }

@@ -6,10 +6,15 @@ import type { Connector } from '../ui/connector';
 import { ExportButtons } from '../ui/export-buttons';
 import { ReportView } from '../ui/report-view';
 import { UngradedState } from '../ui/ungraded-state';
+import { type LibrarySilencing, useSilencedLibraries } from '../ui/use-silenced-libraries';
 import { useTabReport } from '../ui/use-tab-report';
 
 export function Popup({ connector }: { connector: Connector }) {
   const [state, refresh] = useTabReport(connector);
+  const silencing = useSilencedLibraries(
+    connector,
+    state.status === 'ready' ? state.tabReport.url : undefined,
+  );
 
   const openOptions = (event: MouseEvent): void => {
     event.preventDefault();
@@ -48,6 +53,7 @@ export function Popup({ connector }: { connector: Connector }) {
             tabReport={state.tabReport}
             onReload={() => void connector.reloadTab(state.tabId)}
             loadResponses={async () => (await connector.getTabLog(state.tabId)).responses}
+            silencing={silencing}
           />
         )}
       </main>
@@ -59,10 +65,12 @@ function TabReportView({
   tabReport,
   onReload,
   loadResponses,
+  silencing,
 }: {
   tabReport: TabReport;
   onReload: () => void;
   loadResponses: () => Promise<RecordedResponse[]>;
+  silencing: LibrarySilencing;
 }) {
   switch (tabReport.state) {
     case 'unsupported':
@@ -71,7 +79,10 @@ function TabReportView({
     case 'graded':
       return (
         <>
-          <ReportView report={tabReport.report} />
+          <ReportView
+            report={tabReport.report}
+            libraries={{ record: tabReport.record, silencing }}
+          />
           <ExportButtons
             report={tabReport.report}
             record={tabReport.record}

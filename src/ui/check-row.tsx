@@ -1,5 +1,6 @@
 // One check of a report: its title, verdict and evidence, expandable to its remediation.
 
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 
 import type { CheckResult, Stack } from '../scoring/types';
@@ -12,14 +13,21 @@ export function CheckRow({
   check,
   stack,
   idPrefix = 'check',
+  footnote,
+  details,
 }: {
   check: CheckResult;
   stack: Stack;
   /** Starts the element ids of the row, unique per list when a page shows several reports. */
   idPrefix?: string;
+  /** A small line under the evidence, shown whether the row is expanded or not. */
+  footnote?: ComponentChildren;
+  /** A structured view of the check's findings, shown expanded in place of its notes. */
+  details?: ComponentChildren;
 }) {
   const [expanded, setExpanded] = useState(false);
-  const expandable = check.remediation !== undefined || (check.notes?.length ?? 0) > 0;
+  const expandable =
+    check.remediation !== undefined || (check.notes?.length ?? 0) > 0 || details !== undefined;
   const detailsId = `${idPrefix}-${check.id}-details`;
 
   const heading = (
@@ -56,9 +64,18 @@ export function CheckRow({
         )}
       </h3>
       <p class="evidence">{check.evidence}</p>
+      {footnote}
       {expandable && (
         <div id={detailsId} class="check-details" hidden={!expanded}>
-          {expanded && <RemediationView check={check} stack={stack} idPrefix={`${idPrefix}-fix`} />}
+          {expanded && details}
+          {expanded && (
+            <RemediationView
+              check={check}
+              stack={stack}
+              idPrefix={`${idPrefix}-fix`}
+              showNotes={details === undefined}
+            />
+          )}
         </div>
       )}
     </li>

@@ -122,6 +122,26 @@ describe('browserConnector', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
+  test('subscribe fires on a patched-fork mark', async () => {
+    const listener = vi.fn();
+    browserConnector.subscribe(42, listener);
+
+    await fakeBrowser.storage.session.set({ silencedLibraries: {} });
+    expect(listener).not.toHaveBeenCalled();
+
+    await browserConnector.setLibrarySilenced('https://shop.example.test/', 'jquery', true);
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  test('patched-fork marks are read per origin', async () => {
+    await browserConnector.setLibrarySilenced('https://shop.example.test/cart', 'jquery', true);
+
+    expect(await browserConnector.getSilencedLibraries('https://shop.example.test/')).toEqual([
+      'jquery',
+    ]);
+    expect(await browserConnector.getSilencedLibraries('https://blog.example.test/')).toEqual([]);
+  });
+
   test('subscribe fires when the tab completes loading', () => {
     const listener = vi.fn();
     browserConnector.subscribe(42, listener);

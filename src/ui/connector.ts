@@ -11,6 +11,12 @@ import {
   type TabReport,
   type TabReportRequest,
 } from '../shared/messages';
+import {
+  loadSilencedLibraries,
+  setLibrarySilenced,
+  SILENCED_LIBRARIES_KEY,
+  silencedLibrariesFor,
+} from '../shared/settings';
 
 export interface Connector {
   /**
@@ -24,11 +30,19 @@ export interface Connector {
   /** Requests the tab's response log and the earlier loads of its page. */
   getTabLog(tabId: number): Promise<TabLog>;
   /**
-   * Calls `listener` whenever the tab's record may have changed: its stored record or the load
-   * history was written, or the tab finished loading. Returns a function that removes the listener.
+   * Calls `listener` whenever the tab's record or report may have changed: its stored record or
+   * the load history was written, a library was marked as a patched fork or the mark removed,
+   * or the tab finished loading. Returns a function that removes the listener.
    */
   subscribe(tabId: number, listener: () => void): () => void;
   reloadTab(tabId: number): Promise<void>;
+  /** Returns the library names marked as a patched fork on the origin of `pageUrl`. */
+  getSilencedLibraries(pageUrl: string): Promise<string[]>;
+  /**
+   * Marks a library as a patched fork on the origin of `pageUrl`, or removes the mark, and
+   * returns the origin's marked names afterwards.
+   */
+  setLibrarySilenced(pageUrl: string, library: string, silenced: boolean): Promise<string[]>;
   /** URL of the options page, for a link that also works with a middle click. */
   optionsPageUrl(): string;
   openOptionsPage(): Promise<void>;
@@ -103,12 +117,14 @@ export const browserConnector: Connector = {
 
   subscribe(tabId, listener) {
     const onStorageChanged = (changes: Record<string, unknown>, areaName: string): void => {
-      if (
+      const recordChanged =
         areaName === 'session' &&
         Object.keys(changes).some(
           (key) => isTabStorageKey(key, tabId) || key === LOAD_HISTORY_STORAGE_KEY,
-        )
-      ) {
+        );
+      // A patched-fork mark changes the grade that the worker computes from the record.
+      const silencingChanged = areaName === 'sync' && SILENCED_LIBRARIES_KEY in changes;
+      if (recordChanged || silencingChanged) {
         listener();
       }
     };
@@ -127,6 +143,14 @@ export const browserConnector: Connector = {
 
   async reloadTab(tabId) {
     await browser.tabs.reload(tabId);
+  },
+
+  async getSilencedLibraries(pageUrl) {
+    return silencedLibrariesFor(await loadSilencedLibraries(), pageUrl);
+  },
+
+  setLibrarySilenced(pageUrl, library, silenced) {
+    return setLibrarySilenced(pageUrl, library, silenced);
   },
 
   optionsPageUrl() {

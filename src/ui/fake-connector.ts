@@ -1,5 +1,6 @@
 // An in-memory `Connector` for component tests: it serves reports set by the test, records the
-// tab reloads and options-page openings requested, and fires change notifications on demand.
+// tab reloads, options-page openings and patched-fork marks requested, and fires change
+// notifications on demand and after each mark, as storage changes would.
 
 import type { TabLog, TabReport } from '../shared/messages';
 
@@ -17,6 +18,8 @@ export interface FakeConnector extends Connector {
   /** Number of listeners currently subscribed to the tab. */
   listenerCount(tabId: number): number;
   readonly reloadedTabs: number[];
+  /** The patched-fork marks set through the connector, per page origin. */
+  readonly silencedLibraries: Map<string, string[]>;
   readonly reportRequests: number[];
   readonly optionsPageOpenings: number;
 }
@@ -36,6 +39,14 @@ export function createFakeConnector(options: {
     Object.entries(options.logs ?? {}).map(([tabId, log]) => [Number(tabId), log]),
   );
   let optionsPageOpenings = 0;
+  const silencedLibraries = new Map<string, string[]>();
+  const notifyAll = (): void => {
+    for (const tabListeners of listeners.values()) {
+      for (const listener of tabListeners) {
+        listener();
+      }
+    }
+  };
 
   return {
     activeTabId() {
@@ -72,6 +83,19 @@ export function createFakeConnector(options: {
       return Promise.resolve();
     },
 
+    getSilencedLibraries(pageUrl) {
+      return Promise.resolve(silencedLibraries.get(new URL(pageUrl).origin) ?? []);
+    },
+
+    setLibrarySilenced(pageUrl, library, silenced) {
+      const origin = new URL(pageUrl).origin;
+      const others = (silencedLibraries.get(origin) ?? []).filter((name) => name !== library);
+      const names = silenced ? [...others, library] : others;
+      silencedLibraries.set(origin, names);
+      notifyAll();
+      return Promise.resolve(names);
+    },
+
     optionsPageUrl() {
       return 'chrome-extension://fake/src/options/index.html';
     },
@@ -105,6 +129,7 @@ export function createFakeConnector(options: {
 
     reloadedTabs,
     reportRequests,
+    silencedLibraries,
     get optionsPageOpenings() {
       return optionsPageOpenings;
     },

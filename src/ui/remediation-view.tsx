@@ -10,10 +10,13 @@ export function RemediationView({
   check,
   stack,
   idPrefix = 'fix',
+  showNotes = true,
 }: {
   check: CheckResult;
   stack: Stack;
   idPrefix?: string;
+  /** False when the row shows the findings another way, so the notes would repeat them. */
+  showNotes?: boolean;
 }) {
   const remediation = check.remediation;
   const fixes = remediation ? detectedStackFirst(remediation.fixes, stack) : [];
@@ -29,7 +32,7 @@ export function RemediationView({
           {fixes.length > 0 && <FixTabs fixes={fixes} idPrefix={`${idPrefix}-${check.id}`} />}
         </>
       )}
-      {check.notes && check.notes.length > 0 && (
+      {showNotes && check.notes && check.notes.length > 0 && (
         <ul class="notes" aria-label={t('notesLabel')}>
           {check.notes.map((note) => (
             <li key={note}>{note}</li>

@@ -1,13 +1,23 @@
 // A graded report: the grade and score, the notices that qualify them, and every check.
 
-import type { Grade, Report } from '../scoring/types';
+import type { ComponentChildren } from 'preact';
+
+import type { CheckResult, Grade, Report, ResponseRecord } from '../scoring/types';
 import { t } from '../shared/i18n';
 
 import { sortChecksForDisplay } from './check-order';
 import { CheckRow } from './check-row';
 import { STACK_LABEL_KEYS } from './labels';
+import { LibraryDatabaseLine, LibraryFindings } from './library-findings';
+import type { LibrarySilencing } from './use-silenced-libraries';
 
-export function ReportView({ report }: { report: Report }) {
+/** The record and patched-fork marks that the vulnerable-libraries row lists and changes. */
+export interface LibraryContext {
+  record: ResponseRecord;
+  silencing: LibrarySilencing;
+}
+
+export function ReportView({ report, libraries }: { report: Report; libraries?: LibraryContext }) {
   const redirectCheck = report.checks.find((check) => check.id === 'https-redirect');
   const redirectNotVerified = redirectCheck?.outcome === 'not-verified';
 
@@ -52,11 +62,34 @@ export function ReportView({ report }: { report: Report }) {
       <h2 class="visually-hidden">{t('checksHeading')}</h2>
       <ul class="checks">
         {sortChecksForDisplay(report.checks).map((check) => (
-          <CheckRow key={check.id} check={check} stack={report.stack} />
+          <CheckRow
+            key={check.id}
+            check={check}
+            stack={report.stack}
+            {...libraryRowParts(check, libraries)}
+          />
         ))}
       </ul>
     </div>
   );
+}
+
+/** Returns the database line and the library list of the vulnerable-libraries row. */
+function libraryRowParts(
+  check: CheckResult,
+  libraries: LibraryContext | undefined,
+): { footnote?: ComponentChildren; details?: ComponentChildren } {
+  if (check.id !== 'vulnerable-libraries') {
+    return {};
+  }
+  const footnote = <LibraryDatabaseLine />;
+  if (libraries === undefined || (libraries.record.scripts?.length ?? 0) === 0) {
+    return { footnote };
+  }
+  return {
+    footnote,
+    details: <LibraryFindings record={libraries.record} silencing={libraries.silencing} />,
+  };
 }
 
 /** Groups grades by letter for colouring: A, B, C, D and F. */
