@@ -158,6 +158,31 @@ test('finding survives a worker restart', async ({ context, extensionId, site, r
   expect(requestLog.slice(requestsBefore)).toEqual([]);
 });
 
+test('patched-fork mark silences jquery', async ({ context, extensionId, site }) => {
+  site.setPages(HOST, libraryPages(OLD_JQUERY, '/static/lib.js'));
+  const page = await context.newPage();
+  await page.goto(site.httpsUrl(HOST, '/'));
+  const tabId = await tabIdOf(context, page);
+  const popup = await openPopup(context, extensionId, tabId);
+  await libraryCheck(popup, tabId, (result) => result.verdict === 'fail');
+  await popup.reload();
+  const row = checkRow(popup, 'vulnerable-libraries');
+
+  await expect(row.getByTestId('library-database')).toHaveText(
+    /^retire\.js database of \d{4}-\d{2}-\d{2}, \d+ advisories$/,
+  );
+  await row.getByRole('button', { expanded: false }).click();
+  await expect(row.getByRole('heading', { name: 'jquery 1.12.4' })).toBeVisible();
+  await expect(row.getByText('Fix: upgrade to 3.5.0 or later.')).toBeVisible();
+  await row.getByRole('button', { name: 'Mark as patched fork' }).click();
+
+  await expect(row).toHaveAttribute('data-verdict', 'pass');
+  await libraryCheck(popup, tabId, (result) => result.verdict === 'pass');
+  // The row stays expanded while the report reloads.
+  await row.getByRole('button', { name: 'Count again' }).click();
+  await expect(row).toHaveAttribute('data-verdict', 'fail');
+});
+
 test('old jquery fails by file name', async ({ context, extensionId, site }) => {
   site.setPages(HOST, libraryPages(OLD_JQUERY, '/static/jquery-1.12.4.min.js'));
   const page = await context.newPage();
