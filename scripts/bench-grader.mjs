@@ -1,5 +1,5 @@
 // @ts-check
-// `npm run bench`: times the grader on every response of the real-headers corpus. The
+// `npm run bench:grader`: times the grader on every response of the real-headers corpus. The
 // script bundles the grader and the CLI's input reader into a temporary folder with the
 // CLI build's settings: Vite SSR build, every dependency inlined, Node 20 target. It then
 // grades each response many times and times every call on its own.
@@ -19,7 +19,7 @@ import { build } from 'vite';
 const ROOT = resolve(import.meta.dirname, '..');
 const CORPUS = join(ROOT, 'src/scoring/testdata/real-headers');
 
-const USAGE = `Usage: npm run bench [-- --rounds N --warmup N]
+const USAGE = `Usage: npm run bench:grader [-- --rounds N --warmup N]
 
 Grades every response of src/scoring/testdata/real-headers/ N times and prints the time
 per graded response (median and 95th percentile, in microseconds), with the Node version
