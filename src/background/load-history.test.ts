@@ -20,6 +20,7 @@ function report(url = PAGE, grade: Report['grade'] = 'B', checks: CheckResult[] 
     score: 72,
     developmentHost: false,
     capped: false,
+    bonusesCounted: false,
     stack: 'unknown',
     checks,
   };

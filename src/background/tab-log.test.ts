@@ -47,6 +47,7 @@ function report(url: string): Report {
     score: 70,
     developmentHost: false,
     capped: false,
+    bonusesCounted: false,
     stack: 'unknown',
     checks: [],
   };

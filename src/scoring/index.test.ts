@@ -53,6 +53,26 @@ describe('gradeRecord', () => {
     expect(report.scoringVersion).toBe(SCORING_VERSION);
   });
 
+  test('review configuration withholds its bonuses', () => {
+    const report = gradeRecord(reviewedDjangoRecord());
+    const bonuses = report.checks.filter((check) => check.modifier > 0);
+
+    expect(bonuses.map((check) => check.id)).toContain('frame-options');
+    expect(report.bonusesCounted).toBe(false);
+  });
+
+  test('bonuses count once penalties leave 90 or more', () => {
+    const record = reviewedDjangoRecord();
+    record.headers.push([
+      'Content-Security-Policy',
+      "default-src 'none'; script-src 'self'; object-src 'none'; base-uri 'none'",
+    ]);
+    const report = gradeRecord(record);
+
+    expect(report.bonusesCounted).toBe(true);
+    expect(report.score).toBeGreaterThan(100 - 5);
+  });
+
   test('review configuration fails first on CSP', () => {
     const report = gradeRecord(reviewedDjangoRecord());
     const firstFailure = report.checks.find((check) => check.verdict === 'fail');

@@ -2,7 +2,7 @@
 
 import type { Check, CheckContext } from './check';
 import { isDevelopmentHost } from './development-host';
-import { gradeForScore, scoreModifiers } from './grade';
+import { BONUS_THRESHOLD, gradeForScore, scoreModifiers } from './grade';
 import { HeaderList } from './headers';
 import { CHECKS } from './registry';
 import { detectStack } from './stack';
@@ -17,7 +17,9 @@ export function gradeRecord(record: ResponseRecord, options: GradeOptions = {}):
   const context = buildContext(record, options);
   const checks = CHECKS.map((check) => runCheck(check, context));
 
-  const score = scoreModifiers(checks.map((result) => result.modifier));
+  const modifiers = checks.map((result) => result.modifier);
+  const score = scoreModifiers(modifiers);
+  const penalties = modifiers.filter((modifier) => modifier < 0).reduce((a, b) => a + b, 0);
   const capped = !context.https && !context.developmentHost;
 
   return {
@@ -27,6 +29,7 @@ export function gradeRecord(record: ResponseRecord, options: GradeOptions = {}):
     score,
     developmentHost: context.developmentHost,
     capped,
+    bonusesCounted: 100 + penalties >= BONUS_THRESHOLD,
     stack: context.stack,
     checks,
     ...(record.source === undefined ? {} : { source: record.source }),

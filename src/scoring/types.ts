@@ -130,6 +130,11 @@ export interface Report {
   developmentHost: boolean;
   /** True when plain HTTP on a non-development host capped the grade at F. */
   capped: boolean;
+  /**
+   * True when the checks' bonuses counted: only when the score after penalties is 90 or
+   * more. Below that, positive modifiers are shown but not added.
+   */
+  bonusesCounted: boolean;
   stack: Stack;
   checks: CheckResult[];
   source?: string;

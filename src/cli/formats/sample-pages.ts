@@ -102,6 +102,7 @@ export const SAMPLE_REPORT: Report = {
   score: 65,
   developmentHost: false,
   capped: false,
+  bonusesCounted: false,
   stack: 'django',
   checks: CHECKS,
 };
@@ -122,6 +123,7 @@ export const PLAIN_HTTP_PAGE: GradedPage = {
     score: 60,
     developmentHost: false,
     capped: true,
+    bonusesCounted: false,
     stack: 'unknown',
     checks: [
       {

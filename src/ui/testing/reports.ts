@@ -22,6 +22,7 @@ export function buildReport(overrides: Partial<Report> = {}): Report {
     score: 72,
     developmentHost: false,
     capped: false,
+    bonusesCounted: false,
     stack: 'unknown',
     checks: [],
     ...overrides,
