@@ -53,6 +53,41 @@ describe('gradeRecord', () => {
     expect(report.scoringVersion).toBe(SCORING_VERSION);
   });
 
+  test('stack confidence confirmed by Set-Cookie', () => {
+    expect(gradeRecord(reviewedDjangoRecord()).stackConfidence).toBe('confirmed');
+  });
+
+  test('stack confidence likely from the jar', () => {
+    const record: ResponseRecord = {
+      url: 'https://shop.example.test/help/',
+      status: 200,
+      headers: [['Content-Type', 'text/html']],
+      cookies: [
+        {
+          name: 'sessionid',
+          domain: 'shop.example.test',
+          path: '/',
+          secure: true,
+          httpOnly: true,
+          sameSite: 'lax',
+          hostOnly: true,
+          session: false,
+        },
+      ],
+    };
+    const report = gradeRecord(record);
+
+    expect(report.stack).toBe('django');
+    expect(report.stackConfidence).toBe('likely');
+  });
+
+  test('stack confidence absent when unknown', () => {
+    const report = gradeRecord({ url: 'https://example.test/', status: 200, headers: [] });
+
+    expect(report.stack).toBe('unknown');
+    expect('stackConfidence' in report).toBe(false);
+  });
+
   test('review configuration withholds its bonuses', () => {
     const report = gradeRecord(reviewedDjangoRecord());
     const bonuses = report.checks.filter((check) => check.modifier > 0);

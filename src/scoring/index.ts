@@ -6,7 +6,14 @@ import { BONUS_THRESHOLD, gradeForScore, scoreModifiers } from './grade';
 import { HeaderList } from './headers';
 import { CHECKS } from './registry';
 import { detectStack } from './stack';
-import type { CheckId, CheckResult, GradeOptions, Report, ResponseRecord } from './types';
+import type {
+  CheckId,
+  CheckResult,
+  GradeOptions,
+  Report,
+  ResponseRecord,
+  StackConfidence,
+} from './types';
 import { SCORING_VERSION, weightOf } from './weights';
 import { parseSetCookie } from './parsers/set-cookie';
 
@@ -14,7 +21,7 @@ export type * from './types';
 export { SCORING_VERSION } from './weights';
 
 export function gradeRecord(record: ResponseRecord, options: GradeOptions = {}): Report {
-  const context = buildContext(record, options);
+  const { stackConfidence, ...context } = buildContext(record, options);
   const checks = CHECKS.map((check) => runCheck(check, context));
 
   const modifiers = checks.map((result) => result.modifier);
@@ -31,16 +38,22 @@ export function gradeRecord(record: ResponseRecord, options: GradeOptions = {}):
     capped,
     bonusesCounted: 100 + penalties >= BONUS_THRESHOLD,
     stack: context.stack,
+    ...(stackConfidence === undefined ? {} : { stackConfidence }),
     checks,
     ...(record.source === undefined ? {} : { source: record.source }),
   };
 }
 
-function buildContext(record: ResponseRecord, options: GradeOptions): CheckContext {
+/** Builds the checks' context, and returns beside it how the stack was identified. */
+function buildContext(
+  record: ResponseRecord,
+  options: GradeOptions,
+): CheckContext & { stackConfidence?: StackConfidence } {
   const url = parseUrl(record.url);
   const headers = new HeaderList(Array.isArray(record.headers) ? record.headers : []);
   const setCookieLines = record.setCookies ?? headers.all('set-cookie');
   const cookieNames = setCookieLines.map((line) => parseSetCookie(line).name);
+  const detection = detectStack(headers, cookieNames, record.cookies ?? []);
 
   return {
     record,
@@ -48,8 +61,9 @@ function buildContext(record: ResponseRecord, options: GradeOptions): CheckConte
     https: url?.protocol === 'https:',
     developmentHost: url !== null && !options.asProduction && isDevelopmentHost(url.hostname),
     headers,
-    stack: detectStack(headers, cookieNames, record.cookies ?? []),
+    stack: detection.stack,
     options,
+    ...(detection.confidence === undefined ? {} : { stackConfidence: detection.confidence }),
   };
 }
 

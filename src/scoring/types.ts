@@ -8,6 +8,13 @@ export type Verdict = 'pass' | 'warn' | 'fail' | 'info' | 'n/a';
 
 export type Stack = 'django' | 'nginx' | 'apache' | 'express' | 'caddy' | 'unknown';
 
+/**
+ * How a detected stack was identified: `confirmed` by a `Server` or `X-Powered-By` header
+ * or by a framework's cookie that the response set, `likely` when only a cookie name in
+ * the browser's cookie jar points to it.
+ */
+export type StackConfidence = 'confirmed' | 'likely';
+
 /** A redirect hop before the final response, first hop first. */
 export interface RedirectHop {
   url: string;
@@ -136,6 +143,8 @@ export interface Report {
    */
   bonusesCounted: boolean;
   stack: Stack;
+  /** How the stack was identified; absent when the stack is `unknown`. */
+  stackConfidence?: StackConfidence;
   checks: CheckResult[];
   source?: string;
 }
