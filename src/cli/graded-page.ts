@@ -15,3 +15,13 @@ export function describeInput(page: Pick<GradedPage, 'file' | 'part'>): string {
   const file = page.file === '-' ? 'standard input' : page.file;
   return page.part === '' ? file : `${file}, ${page.part}`;
 }
+
+/** Names the detected stack for people: `django`, or `django (likely)` when only a jar cookie points to it. */
+export function describeStack(report: Pick<Report, 'stack' | 'stackConfidence'>): string {
+  return report.stackConfidence === 'likely' ? `${report.stack} (likely)` : report.stack;
+}
+
+/** The sum of the positive modifiers of a report, whether or not they counted. */
+export function sumBonuses(report: Pick<Report, 'checks'>): number {
+  return report.checks.reduce((sum, check) => sum + Math.max(0, check.modifier), 0);
+}

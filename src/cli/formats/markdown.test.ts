@@ -37,7 +37,7 @@ describe('formatMarkdown', () => {
     expect(rows[2]).toMatch(
       /^\| `SECURE_HSTS_SECONDS = 31536000` \| max-age=86400 \\\| includeSubDomains \| Makes the browser use HTTPS .* \| warn \(-10\) \|$/,
     );
-    expect(rows[4]).toMatch(/\| pass \(\+5\) \|$/);
+    expect(rows[4]).toMatch(/\| pass \(\+5, not counted below 90\) \|$/);
   });
 
   test('markdown fixes list every stack in a code block', () => {
@@ -63,6 +63,21 @@ describe('formatMarkdown', () => {
     expect(summary).toContain(
       '- Fix first: Content Security Policy (-25), Strict-Transport-Security (-10).',
     );
+  });
+
+  test('markdown shows counted bonuses plainly', () => {
+    const counted = formatMarkdown([
+      { ...SAMPLE_PAGE, report: { ...SAMPLE_PAGE.report, bonusesCounted: true } },
+    ]);
+    expect(counted).toContain('| pass (+5) |');
+    expect(counted).not.toContain('not counted');
+  });
+
+  test('markdown marks a likely stack', () => {
+    const likely = formatMarkdown([
+      { ...SAMPLE_PAGE, report: { ...SAMPLE_PAGE.report, stackConfidence: 'likely' } },
+    ]);
+    expect(likely).toContain('Detected stack: django (likely).');
   });
 
   test('markdown escapes received text', () => {

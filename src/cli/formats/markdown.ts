@@ -4,7 +4,7 @@
 import { BONUS_THRESHOLD } from '../../scoring/grade';
 import type { CheckResult, Report, Verdict } from '../../scoring/types';
 import { CHECKLIST } from '../checklist';
-import { describeInput, type GradedPage } from '../graded-page';
+import { describeInput, describeStack, sumBonuses, type GradedPage } from '../graded-page';
 
 const VERDICTS: readonly Verdict[] = ['pass', 'warn', 'fail', 'info', 'n/a'];
 
@@ -27,7 +27,7 @@ function formatPage(page: GradedPage): string {
 function introduction({ file, part, report }: GradedPage): string {
   const lines = [
     `Grade **${report.grade}** with a score of ${report.score}, scoring version ${report.scoringVersion}.`,
-    `Input: ${inline(describeInput({ file, part }))}. Detected stack: ${report.stack}.`,
+    `Input: ${inline(describeInput({ file, part }))}. Detected stack: ${describeStack(report)}.`,
   ];
   if (report.capped) {
     lines.push('', 'The grade is capped at F because the document was served over plain HTTP.');
@@ -44,7 +44,7 @@ function introduction({ file, part, report }: GradedPage): string {
 function checklistSection(report: Report): string {
   const rows = report.checks.map((check) => {
     const item = CHECKLIST[check.id];
-    return `| ${cell(item.setting)} | ${cell(prose(check.evidence))} | ${cell(prose(item.benefit))} | ${verdictCell(check)} |`;
+    return `| ${cell(item.setting)} | ${cell(prose(check.evidence))} | ${cell(prose(item.benefit))} | ${verdictCell(check, report.bonusesCounted)} |`;
   });
   return [
     '## Checklist\n',
@@ -60,16 +60,18 @@ function fixesSection(report: Report): string {
   if (findings.length === 0) {
     return '## Fixes\n\nNothing to fix.\n';
   }
-  return ['## Fixes\n', ...findings.map(formatFix)].join('\n');
+  return ['## Fixes\n', ...findings.map((check) => formatFix(check, report.bonusesCounted))].join(
+    '\n',
+  );
 }
 
-function formatFix(check: CheckResult): string {
+function formatFix(check: CheckResult, bonusesCounted: boolean): string {
   const remediation = check.remediation;
   if (remediation === undefined) {
     return '';
   }
   const lines = [
-    `### ${check.title}: ${verdictCell(check)}\n`,
+    `### ${check.title}: ${verdictCell(check, bonusesCounted)}\n`,
     `**What is wrong:** ${prose(remediation.summary)}\n`,
     `**Why it matters:** ${prose(remediation.why)}\n`,
   ];
@@ -86,13 +88,13 @@ function summarySection(report: Report): string {
     return `${count} ${verdict}`;
   });
   const penalties = report.checks.filter((check) => check.modifier < 0);
-  const bonus = report.checks.reduce((sum, check) => sum + Math.max(0, check.modifier), 0);
+  const bonus = sumBonuses(report);
   const penalty = penalties.reduce((sum, check) => sum + check.modifier, 0);
 
   const lines = [
     '## Summary\n',
     `- Checks: ${counts.join(', ')}.`,
-    `- Penalties ${penalty}, bonuses +${bonus}${100 + penalty >= BONUS_THRESHOLD ? '' : ` (not counted: the score after penalties is below ${BONUS_THRESHOLD})`}: score ${report.score}, grade ${report.grade}.`,
+    `- Penalties ${penalty}, bonuses +${bonus}${report.bonusesCounted ? '' : ` (not counted: the score after penalties is below ${BONUS_THRESHOLD})`}: score ${report.score}, grade ${report.grade}.`,
   ];
   const worst = [...penalties].sort((a, b) => a.modifier - b.modifier);
   if (worst.length > 0) {
@@ -103,10 +105,17 @@ function summarySection(report: Report): string {
   return `${lines.join('\n')}\n`;
 }
 
-function verdictCell(check: CheckResult): string {
-  return check.modifier === 0
-    ? check.verdict
-    : `${check.verdict} (${check.modifier > 0 ? '+' : ''}${check.modifier})`;
+function verdictCell(check: CheckResult, bonusesCounted: boolean): string {
+  const { modifier, verdict } = check;
+  if (modifier === 0) {
+    return verdict;
+  }
+  if (modifier < 0) {
+    return `${verdict} (${modifier})`;
+  }
+  return bonusesCounted
+    ? `${verdict} (+${modifier})`
+    : `${verdict} (+${modifier}, not counted below ${BONUS_THRESHOLD})`;
 }
 
 /** Fits Markdown into one table cell: pipes escaped, line breaks turned into spaces. */

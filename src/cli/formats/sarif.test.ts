@@ -259,6 +259,7 @@ describe('formatSarif', () => {
         grade: 'B-',
         score: 65,
         capped: false,
+        bonusesCounted: false,
         developmentHost: false,
       },
       {
@@ -266,6 +267,7 @@ describe('formatSarif', () => {
         grade: 'F',
         score: 60,
         capped: true,
+        bonusesCounted: false,
         developmentHost: false,
       },
     ]);

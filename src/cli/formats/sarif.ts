@@ -88,6 +88,7 @@ export function buildSarif(pages: readonly GradedPage[], toolVersion: string): S
             grade: report.grade,
             score: report.score,
             capped: report.capped,
+            bonusesCounted: report.bonusesCounted,
             developmentHost: report.developmentHost,
           })),
         },

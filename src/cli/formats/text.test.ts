@@ -26,7 +26,7 @@ describe('formatText', () => {
       /^ {2}WARN {2}Strict-Transport-Security +-10 {2}max-age=86400 \| includeSubDomains$/m,
     );
     expect(plain).toMatch(/^ {2}N\/A {3}Session cookie +no session cookie seen$/m);
-    expect(plain).toMatch(/^ {2}PASS {2}Framing +\+5 {2}X-Frame-Options: DENY$/m);
+    expect(plain).toMatch(/^ {2}PASS {2}Framing +\(\+5\) {2}X-Frame-Options: DENY$/m);
     expect(plain).toMatch(
       /^ {2}FAIL {2}Content Security Policy +-25 {2}no Content-Security-Policy header$/m,
     );
@@ -34,13 +34,38 @@ describe('formatText', () => {
 
   test('text shows the fix for the detected stack first', () => {
     expect(plain).toContain(
-      '        fix: Strict-Transport-Security "max-age=86400" is shorter than one year.',
+      '        problem: Strict-Transport-Security "max-age=86400" is shorter than one year.',
     );
     expect(plain).toContain(
-      '        django, in settings.py:\n          SECURE_HSTS_SECONDS = 31536000\n',
+      '        fix for django, in settings.py:\n          SECURE_HSTS_SECONDS = 31536000\n',
     );
     expect(plain).not.toContain('add_header Strict-Transport-Security');
     expect(plain).toContain('        note: a report-only policy was also received');
+  });
+
+  test('text marks bonuses not counted', () => {
+    expect(plain.split('\n')[3]).toBe(
+      '  bonuses +5 not counted: the score after penalties is below 90',
+    );
+  });
+
+  test('text shows counted bonuses plainly', () => {
+    const counted = formatText(
+      [{ ...SAMPLE_PAGE, report: { ...SAMPLE_PAGE.report, bonusesCounted: true } }],
+      createPaint(false),
+    );
+    expect(counted).toMatch(/^ {2}PASS {2}Framing +\+5 {2}X-Frame-Options: DENY$/m);
+    expect(counted).not.toContain('not counted');
+  });
+
+  test('text marks a likely stack', () => {
+    const likely = formatText(
+      [{ ...SAMPLE_PAGE, report: { ...SAMPLE_PAGE.report, stackConfidence: 'likely' } }],
+      createPaint(false),
+    );
+    expect(likely.split('\n')[2]).toBe(
+      '  grade B-, score 65, scoring version 1, stack django (likely)',
+    );
   });
 
   test('text states the plain-HTTP cap', () => {

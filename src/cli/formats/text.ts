@@ -1,8 +1,9 @@
 // The readable terminal format: one block per graded page, every check on a line, and the
 // fix for each finding below `pass`.
 
+import { BONUS_THRESHOLD } from '../../scoring/grade';
 import type { CheckResult, Grade, Verdict } from '../../scoring/types';
-import { describeInput, type GradedPage } from '../graded-page';
+import { describeInput, describeStack, sumBonuses, type GradedPage } from '../graded-page';
 import type { Paint, Style } from './ansi';
 
 const VERDICT_STYLE: Readonly<Record<Verdict, Style>> = {
@@ -24,8 +25,14 @@ function formatPage({ file, part, report }: GradedPage, paint: Paint): string {
 
   lines.push(
     `  grade ${paint('bold', paint(gradeStyleOf(report.grade), report.grade))}, score ${report.score}, ` +
-      `scoring version ${report.scoringVersion}, stack ${report.stack}`,
+      `scoring version ${report.scoringVersion}, stack ${describeStack(report)}`,
   );
+  const bonuses = sumBonuses(report);
+  if (!report.bonusesCounted && bonuses > 0) {
+    lines.push(
+      `  bonuses +${bonuses} not counted: the score after penalties is below ${BONUS_THRESHOLD}`,
+    );
+  }
   if (report.capped) {
     lines.push(`  ${paint('red', 'grade capped at F: the document was served over plain HTTP')}`);
   }
@@ -37,17 +44,23 @@ function formatPage({ file, part, report }: GradedPage, paint: Paint): string {
   lines.push('');
 
   const titleWidth = Math.max(...report.checks.map((check) => check.title.length));
-  for (const check of report.checks) {
-    lines.push(...formatCheck(check, titleWidth, paint));
-  }
+  const modifiers = report.checks.map((check) => formatModifier(check, report.bonusesCounted));
+  const modifierWidth = Math.max(3, ...modifiers.map((modifier) => modifier.length));
+  report.checks.forEach((check, index) => {
+    const columns = { titleWidth, modifier: (modifiers[index] ?? '').padStart(modifierWidth) };
+    lines.push(...formatCheck(check, columns, paint));
+  });
   return `${lines.join('\n')}\n`;
 }
 
-function formatCheck(check: CheckResult, titleWidth: number, paint: Paint): string[] {
+function formatCheck(
+  check: CheckResult,
+  columns: { titleWidth: number; modifier: string },
+  paint: Paint,
+): string[] {
   const verdict = paint(VERDICT_STYLE[check.verdict], check.verdict.toUpperCase().padEnd(4));
-  const modifier = formatModifier(check.modifier);
   const lines = [
-    `  ${verdict}  ${check.title.padEnd(titleWidth)}  ${modifier.padStart(3)}  ${check.evidence}`,
+    `  ${verdict}  ${check.title.padEnd(columns.titleWidth)}  ${columns.modifier}  ${check.evidence}`,
   ];
 
   for (const note of check.notes ?? []) {
@@ -55,11 +68,11 @@ function formatCheck(check: CheckResult, titleWidth: number, paint: Paint): stri
   }
   const remediation = check.remediation;
   if (remediation !== undefined) {
-    lines.push(`        fix: ${remediation.summary}`);
+    lines.push(`        problem: ${remediation.summary}`);
     lines.push(`        why: ${remediation.why}`);
     const fix = remediation.fixes[0];
     if (fix !== undefined) {
-      lines.push(`        ${fix.stack}, in ${fix.where}:`);
+      lines.push(`        fix for ${fix.stack}, in ${fix.where}:`);
       lines.push(...fix.code.split('\n').map((line) => `          ${line}`));
     }
     lines.push(`        docs: ${remediation.docs}`);
@@ -78,10 +91,17 @@ function gradeStyleOf(grade: Grade): Style {
   return 'red';
 }
 
-/** Formats a modifier with its sign, or as nothing when it is 0. */
-function formatModifier(modifier: number): string {
+/**
+ * Formats a modifier with its sign, or as nothing when it is 0. A bonus that did not count
+ * is shown in parentheses, which the page's "bonuses not counted" line explains.
+ */
+function formatModifier(check: CheckResult, bonusesCounted: boolean): string {
+  const { modifier } = check;
   if (modifier === 0) {
     return '';
   }
-  return modifier > 0 ? `+${modifier}` : String(modifier);
+  if (modifier < 0) {
+    return String(modifier);
+  }
+  return bonusesCounted ? `+${modifier}` : `(+${modifier})`;
 }
