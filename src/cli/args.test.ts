@@ -84,8 +84,17 @@ describe('parseCommandLine', () => {
       /^invalid --format "html": use one of text, json, markdown, sarif$/,
     ],
     [['grade', '--fail-under', 'E', 'a.json'], /^invalid --fail-under "E": use a grade from F, D-/],
-    [['grade', '--colour', 'a.json'], /Unknown option '--colour'/],
-    [['grade', '--format'], /argument missing/],
+    [
+      ['grade', '--colour', 'a.json'],
+      /^unknown option "--colour" \(to grade a file whose name starts with -, put it after --: -- --colour\)$/,
+    ],
+    [
+      ['grade', '--fial-under', 'B', 'a.json'],
+      /^unknown option "--fial-under": did you mean --fail-under\?$/,
+    ],
+    [['grade', '-x', 'a.json'], /^unknown option "-x" \(to grade/],
+    [['grade', '--format'], /^missing value for --format$/],
+    [['grade', '-f'], /^missing value for --format$/],
   ])('%j is rejected', (argv, message) => {
     expect(parseError(argv)).toMatch(message);
   });

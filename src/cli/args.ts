@@ -57,7 +57,7 @@ export function parseCommandLine(argv: readonly string[]): ParseResult {
   try {
     parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    return { ok: false, error: describeParseError(error) };
   }
   const { values, positionals } = parsed;
 
@@ -129,4 +129,56 @@ export function isBelow(grade: Grade, threshold: Grade): boolean {
 function cleanNames(values: readonly string[]): string[] {
   const names = values.flatMap((value) => value.split(',')).map((name) => name.trim());
   return [...new Set(names.filter((name) => name !== ''))];
+}
+
+/**
+ * Rewords the errors of `parseArgs`, whose unknown-option message ends with an unbalanced
+ * quote (Node.js 20 and 22), in the form of this program's other usage errors.
+ */
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /^Unknown option '([^']*)'/.exec(message);
+  if (unknown !== null) {
+    const option = unknown[1] ?? '';
+    const suggestion = suggestOption(option);
+    const hint =
+      suggestion === null
+        ? ` (to grade a file whose name starts with -, put it after --: -- ${option})`
+        : `: did you mean ${suggestion}?`;
+    return `unknown option "${option}"${hint}`;
+  }
+  const missing = /^Option '(-\w, )?(--[\w-]+) <value>' argument missing/.exec(message);
+  if (missing !== null) {
+    return `missing value for ${missing[2] ?? 'an option'}`;
+  }
+  return message;
+}
+
+/** Returns the long option closest to a mistyped one, within two edits, or null. */
+function suggestOption(typed: string): string | null {
+  if (!typed.startsWith('--')) {
+    return null;
+  }
+  let best: { name: string; distance: number } | null = null;
+  for (const name of Object.keys(OPTIONS)) {
+    const distance = editDistance(typed.slice(2), name);
+    if (distance <= 2 && (best === null || distance < best.distance)) {
+      best = { name, distance };
+    }
+  }
+  return best === null ? null : `--${best.name}`;
+}
+
+/** Levenshtein distance between two short strings. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_value, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
 }

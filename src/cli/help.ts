@@ -7,9 +7,27 @@ checklist: HTTPS and its redirect, HSTS, the session and CSRF cookies, framing,
 MIME sniffing, Content Security Policy, Referrer-Policy and the field's other
 security headers.
 
-FILE is a response record (JSON with "url", "status" and "headers"), a HAR file
-exported from Chrome DevTools, Firefox or WebPageTest, or - for standard input.
-A HAR yields one report per page: the page's top document after its redirects.
+FILE is a response record (JSON, described below), a HAR file exported from
+Chrome DevTools, Firefox or WebPageTest, or - for standard input. A HAR yields
+one report per page: the page's top document after its redirects. To grade a
+page seen in the extension again, export "Responses (HAR)": its "Report (JSON)"
+export is a graded report, not an input.
+
+A response record is one JSON object:
+  url           the document's final URL, after redirects (required)
+  status        the HTTP status of the final response (required)
+  headers       the response headers as an array of [name, value] pairs in the
+                order received, a repeated header as repeated pairs (required):
+                [["strict-transport-security", "max-age=31536000"], ...]
+  setCookies    the raw Set-Cookie lines; when absent, read from headers
+  redirects     the hops before the final response, first hop first, each
+                {"url", "status", "location", "headers"}
+  html          the document markup, read for <meta http-equiv> policies
+  cookies       the browser's cookie jar for the URL, each {"name", "domain",
+                "path", "secure", "httpOnly", "sameSite", "hostOnly", "session"}
+  scripts       the scripts the page loaded, each {"url"} with an optional
+                "content"
+  subresources  the page's other requests, each {"url", "type"}
 
 Options:
   -f, --format FORMAT      output format: text (default; coloured on a terminal

@@ -61,6 +61,11 @@ describe('parseInput', () => {
       /^not a response record or a HAR file: missing "url"$/,
     ],
     [
+      'a report of the grader',
+      JSON.stringify({ url: 'https://a.test/', grade: 'B', score: 70, checks: [] }),
+      /^this is a report, not a response record: grade the HAR export of the page instead \("Responses \(HAR\)" in the popup or the DevTools panel\)$/,
+    ],
+    [
       'a JSON array',
       '[]',
       /^not a response record or a HAR file: expected a JSON object, got an array$/,
@@ -89,7 +94,7 @@ describe('validateRecord', () => {
     [{ url: 'https://a.test/', status: 200 }, 'missing "headers"'],
     [
       { ...RECORD, headers: { server: 'nginx' } },
-      '"headers" must be an array of [name, value] pairs, got an object',
+      '"headers" must be an array of [name, value] pairs, got an object: write it as [["strict-transport-security", "max-age=31536000"], ["x-frame-options", "DENY"]]',
     ],
     [
       { ...RECORD, headers: [['server', 'nginx'], ['x-a']] },
@@ -117,7 +122,7 @@ describe('validateRecord', () => {
     [{ ...RECORD, html: ['<p>'] }, '"html" must be a string, got an array'],
     [
       { ...RECORD, requestHeaders: 'origin: x' },
-      '"requestHeaders" must be an array of [name, value] pairs, got "origin: x"',
+      '"requestHeaders" must be an array of [name, value] pairs, got "origin: x": write it as [["strict-transport-security", "max-age=31536000"], ["x-frame-options", "DENY"]]',
     ],
   ])('rejects %j', (record, message) => {
     expect(validateRecord(record)).toBe(message);

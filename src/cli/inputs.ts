@@ -30,6 +30,14 @@ export function parseInput(text: string, options: ReadInputOptions): InputResult
   if (isObject(value) && 'log' in value) {
     return readHarInput(value, options);
   }
+  if (isObject(value) && 'grade' in value && 'checks' in value) {
+    return {
+      ok: false,
+      error:
+        'this is a report, not a response record: grade the HAR export of the page instead ' +
+        '("Responses (HAR)" in the popup or the DevTools panel)',
+    };
+  }
   const problem = validateRecord(value);
   if (problem !== null) {
     return { ok: false, error: `not a response record or a HAR file: ${problem}` };
@@ -101,7 +109,10 @@ function checkHeaderPairs(value: unknown, field: string, optional = false): stri
     return null;
   }
   if (!Array.isArray(value)) {
-    return `"${field}" must be an array of [name, value] pairs, got ${describe(value)}`;
+    return (
+      `"${field}" must be an array of [name, value] pairs, got ${describe(value)}: ` +
+      'write it as [["strict-transport-security", "max-age=31536000"], ["x-frame-options", "DENY"]]'
+    );
   }
   const index = value.findIndex(
     (pair) =>

@@ -162,6 +162,9 @@ describe('--fail-under', () => {
 
     expect((JSON.parse(result.stdout) as Report).grade).toBe('F');
     expect(result.status).toBe(EXIT_BELOW_THRESHOLD);
+    expect(result.stderr).toBe(
+      `hardening-inspector: http://plain.example.test/ is graded F, below --fail-under B (${file})\n`,
+    );
   });
 
   test('grade at the threshold exits 0', async () => {
@@ -171,6 +174,7 @@ describe('--fail-under', () => {
     const result = await run(['grade', '--fail-under', graded.grade, CHROME_HAR]);
 
     expect(result.status).toBe(EXIT_OK);
+    expect(result.stderr).toBe('');
   });
 
   test('F threshold never fails', async () => {
@@ -180,9 +184,12 @@ describe('--fail-under', () => {
 
   test('one page below among several exits 1', async () => {
     const file = await writeInput('plain-among.json', PLAIN_HTTP_RECORD);
-    expect((await run(['grade', '--fail-under', 'C', CHROME_HAR, file])).status).toBe(
-      EXIT_BELOW_THRESHOLD,
-    );
+    const result = await run(['grade', '--fail-under', 'C', CHROME_HAR, file]);
+
+    expect(result.status).toBe(EXIT_BELOW_THRESHOLD);
+    expect(result.stderr.split('\n').filter((line) => line !== '')).toEqual([
+      `hardening-inspector: http://plain.example.test/ is graded F, below --fail-under C (${file})`,
+    ]);
   });
 });
 
@@ -298,6 +305,24 @@ describe('bad input', () => {
     expect(result.status).toBe(EXIT_INVALID);
   });
 
+  test('empty file says so', async () => {
+    const empty = await writeInput('empty.json', ' \n');
+    const result = await run(['grade', empty]);
+
+    expect(result.status).toBe(EXIT_INVALID);
+    expect(result.stderr).toBe(`hardening-inspector: ${empty}: the file is empty\n`);
+  });
+
+  test('mistyped option names the closest', async () => {
+    const result = await run(['grade', '--fial-under', 'B', CHROME_HAR]);
+
+    expect(result.status).toBe(EXIT_INVALID);
+    expect(result.stderr).toBe(
+      'hardening-inspector: unknown option "--fial-under": did you mean --fail-under?\n' +
+        'Run hardening-inspector --help (or npm run grade -- --help) for the options.\n',
+    );
+  });
+
   test('usage error exits 2 with a hint', async () => {
     const result = await run(['grade', '--format', 'yaml', CHROME_HAR]);
 
@@ -305,7 +330,7 @@ describe('bad input', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       'hardening-inspector: invalid --format "yaml": use one of text, json, markdown, sarif\n' +
-        'Run "hardening-inspector --help" for the options.\n',
+        'Run hardening-inspector --help (or npm run grade -- --help) for the options.\n',
     );
   });
 });
@@ -329,12 +354,19 @@ describe('standard input', () => {
   });
 
   test('bad stdin is named standard input', async () => {
-    const result = await run(['grade', '-'], { stdin: '' });
+    const result = await run(['grade', '-'], { stdin: '{"url": ' });
 
     expect(result.status).toBe(EXIT_INVALID);
     expect(result.stderr).toBe(
       'hardening-inspector: standard input: invalid JSON: Unexpected end of JSON input\n',
     );
+  });
+
+  test('empty stdin says nothing was received', async () => {
+    const result = await run(['grade', '-'], { stdin: '' });
+
+    expect(result.status).toBe(EXIT_INVALID);
+    expect(result.stderr).toBe('hardening-inspector: standard input: nothing was received\n');
   });
 });
 
@@ -350,6 +382,24 @@ describe('help and version', () => {
         expect(HELP_TEXT).toContain(`-${option.short}, --${name}`);
       }
     }
+  });
+
+  test.each([
+    'url',
+    'status',
+    'headers',
+    'setCookies',
+    'redirects',
+    'html',
+    'cookies',
+    'scripts',
+    'subresources',
+  ])('help describes the record field %s', (field) => {
+    expect(HELP_TEXT).toMatch(new RegExp(`^ {2}${field} +\\S`, 'm'));
+  });
+
+  test('help points from the JSON report to the HAR export', () => {
+    expect(HELP_TEXT).toContain('export "Responses (HAR)": its "Report (JSON)"');
   });
 
   test('version prints the package version', async () => {

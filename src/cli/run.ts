@@ -31,6 +31,9 @@ export const EXIT_INVALID = 2;
 
 const PROGRAM = 'hardening-inspector';
 
+/** Where to find the options, for the installed command and for a checkout of the project. */
+const HELP_HINT = `Run ${PROGRAM} --help (or npm run grade -- --help) for the options.`;
+
 export type GradeFunction = (record: ResponseRecord, options: GradeOptions) => Report;
 
 export async function runCli(
@@ -40,7 +43,7 @@ export async function runCli(
 ): Promise<number> {
   const parsed = parseCommandLine(argv);
   if (!parsed.ok) {
-    io.stderr.write(`${PROGRAM}: ${parsed.error}\nRun "${PROGRAM} --help" for the options.\n`);
+    io.stderr.write(`${PROGRAM}: ${parsed.error}\n${HELP_HINT}\n`);
     return EXIT_INVALID;
   }
   const command = parsed.value;
@@ -75,6 +78,12 @@ async function runGrade(command: GradeCommand, io: CliIo, grade: GradeFunction):
       continue;
     }
 
+    if (text.trim() === '') {
+      const empty = file === '-' ? 'nothing was received' : 'the file is empty';
+      io.stderr.write(`${PROGRAM}: ${name}: ${empty}\n`);
+      invalidInput = true;
+      continue;
+    }
     const input = parseInput(text, { frames: command.frames });
     if (!input.ok) {
       io.stderr.write(`${PROGRAM}: ${name}: ${input.error}\n`);
@@ -91,14 +100,19 @@ async function runGrade(command: GradeCommand, io: CliIo, grade: GradeFunction):
 
   io.stdout.write(formatPages(pages, command, io));
 
+  const threshold = command.failUnder;
+  const below =
+    threshold === null ? [] : pages.filter(({ report }) => isBelow(report.grade, threshold));
+  for (const page of below) {
+    io.stderr.write(
+      `${PROGRAM}: ${page.report.url} is graded ${page.report.grade}, below --fail-under ${threshold} (${describeInput(page)})\n`,
+    );
+  }
+
   if (invalidInput) {
     return EXIT_INVALID;
   }
-  const threshold = command.failUnder;
-  if (threshold !== null && pages.some(({ report }) => isBelow(report.grade, threshold))) {
-    return EXIT_BELOW_THRESHOLD;
-  }
-  return EXIT_OK;
+  return below.length > 0 ? EXIT_BELOW_THRESHOLD : EXIT_OK;
 }
 
 function formatPages(pages: readonly GradedPage[], command: GradeCommand, io: CliIo): string {
