@@ -68,6 +68,8 @@ const scripts = new ScriptScanner({
   logger,
 });
 // Tabs whose top document finished loading: scripts that load later are matched right away.
+// NOTE: the set lives in memory, so after a worker restart a script that loads late waits for
+// the tab's next completed document.
 const loadedTabs = new Set<number>();
 
 const ALL_URLS: WebRequest.RequestFilter = { urls: ['<all_urls>'] };

@@ -3,6 +3,7 @@
 // notifications on demand and after each mark, as storage changes would.
 
 import type { TabLog, TabReport } from '../shared/messages';
+import { siteOrigin } from '../shared/settings';
 
 import type { Connector } from './connector';
 
@@ -84,11 +85,15 @@ export function createFakeConnector(options: {
     },
 
     getSilencedLibraries(pageUrl) {
-      return Promise.resolve(silencedLibraries.get(new URL(pageUrl).origin) ?? []);
+      const origin = siteOrigin(pageUrl);
+      return Promise.resolve(origin === undefined ? [] : (silencedLibraries.get(origin) ?? []));
     },
 
     setLibrarySilenced(pageUrl, library, silenced) {
-      const origin = new URL(pageUrl).origin;
+      const origin = siteOrigin(pageUrl);
+      if (origin === undefined) {
+        return Promise.reject(new Error(`cannot silence a library for "${pageUrl}"`));
+      }
       const others = (silencedLibraries.get(origin) ?? []).filter((name) => name !== library);
       const names = silenced ? [...others, library] : others;
       silencedLibraries.set(origin, names);
