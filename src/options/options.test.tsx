@@ -124,6 +124,52 @@ describe('options page', () => {
     expect(screen.queryByText('Settings saved.')).toBeNull();
   });
 
+  test('invalid name saves no setting', async () => {
+    const { user, probe, sessionNames, save } = await renderOptions();
+
+    await user.click(probe);
+    await user.type(sessionNames, 'bad;name');
+    await user.click(save);
+
+    expect(screen.getByTestId('not-saved').textContent).toBe(
+      'Not saved: fix the cookie names first. No setting changed, the switch included.',
+    );
+    expect(screen.getByRole('alert')).toBe(screen.getByTestId('not-saved'));
+    expect(probe.checked).toBe(false);
+    expect(stored()).toBeUndefined();
+    expect(screen.queryByText('Settings saved.')).toBeNull();
+    expect(screen.queryByText('Unsaved changes')).toBeNull();
+  });
+
+  test('editing after a rejected save shows unsaved', async () => {
+    const { user, probe, sessionNames, save } = await renderOptions();
+    await user.click(probe);
+    await user.type(sessionNames, 'bad;name');
+    await user.click(save);
+
+    await user.type(sessionNames, 'x');
+
+    expect(screen.queryByTestId('not-saved')).toBeNull();
+    expect(screen.getByText('Unsaved changes')).toBeTruthy();
+  });
+
+  test('changes show as unsaved until saved', async () => {
+    const { user, probe, save } = await renderOptions();
+    expect(screen.queryByText('Unsaved changes')).toBeNull();
+
+    await user.click(probe);
+    expect(screen.getByText('Unsaved changes')).toBeTruthy();
+
+    await user.click(probe);
+    expect(screen.queryByText('Unsaved changes')).toBeNull();
+
+    await user.click(probe);
+    await user.click(save);
+    expect(await screen.findByText('Settings saved.')).toBeTruthy();
+    expect(screen.queryByText('Unsaved changes')).toBeNull();
+    expect(stored()).toMatchObject({ redirectProbe: false });
+  });
+
   test('fixing the name clears the error on the next save', async () => {
     const { user, sessionNames, save } = await renderOptions();
     await user.type(sessionNames, 'bad;name');

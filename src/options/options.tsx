@@ -15,7 +15,8 @@ const log = createLogger('options');
 
 type CookieField = 'sessionCookieNames' | 'csrfCookieNames';
 
-type SaveStatus = 'idle' | 'saving' | 'saved' | 'failed';
+/** `invalid`: Save found invalid cookie names, so nothing was saved. */
+type SaveStatus = 'idle' | 'saving' | 'saved' | 'invalid' | 'failed';
 
 interface FormState {
   redirectProbe: boolean;
@@ -25,6 +26,8 @@ interface FormState {
 
 export function Options() {
   const [form, setForm] = useState<FormState | undefined>(undefined);
+  /** The settings as stored, which tell whether the form has unsaved changes. */
+  const [stored, setStored] = useState<FormState | undefined>(undefined);
   const [loadError, setLoadError] = useState<string | undefined>(undefined);
   const [errors, setErrors] = useState<Partial<Record<CookieField, string[]>>>({});
   const [status, setStatus] = useState<SaveStatus>('idle');
@@ -32,7 +35,10 @@ export function Options() {
 
   useEffect(() => {
     loadSettings()
-      .then((settings) => setForm(toForm(settings)))
+      .then((settings) => {
+        setForm(toForm(settings));
+        setStored(toForm(settings));
+      })
       .catch((error: unknown) => {
         log.error('loading the settings failed', error);
         setLoadError(String(error));
@@ -46,7 +52,7 @@ export function Options() {
       </OptionsPage>
     );
   }
-  if (form === undefined) {
+  if (form === undefined || stored === undefined) {
     return (
       <OptionsPage>
         <p role="status">{t('loading')}</p>
@@ -67,7 +73,7 @@ export function Options() {
       (field) => found[field] !== undefined,
     );
     if (firstInvalid !== undefined) {
-      setStatus('idle');
+      setStatus('invalid');
       fieldRefs.current[firstInvalid]?.focus();
       return;
     }
@@ -81,6 +87,7 @@ export function Options() {
     try {
       await saveSettings(settings);
       setForm(toForm(settings));
+      setStored(toForm(settings));
       setStatus('saved');
     } catch (error) {
       log.error('saving the settings failed', error);
@@ -157,8 +164,14 @@ export function Options() {
           </button>
           <span class={`save-status save-status-${status}`} role="status">
             {status === 'saved' ? t('settingsSaved') : ''}
+            {status === 'idle' && hasChanges(form, stored) ? t('settingsUnsaved') : ''}
           </span>
         </div>
+        {status === 'invalid' && (
+          <p class="field-error" role="alert" data-testid="not-saved">
+            {t('settingsNotSavedInvalid')}
+          </p>
+        )}
         {status === 'failed' && (
           <p class="field-error" role="alert">
             {t('settingsSaveFailed')}
@@ -184,6 +197,14 @@ function toForm(settings: Settings): FormState {
     sessionCookieNames: settings.sessionCookieNames.join('\n'),
     csrfCookieNames: settings.csrfCookieNames.join('\n'),
   };
+}
+
+function hasChanges(form: FormState, stored: FormState): boolean {
+  return (
+    form.redirectProbe !== stored.redirectProbe ||
+    form.sessionCookieNames !== stored.sessionCookieNames ||
+    form.csrfCookieNames !== stored.csrfCookieNames
+  );
 }
 
 function validate(form: FormState): Partial<Record<CookieField, string[]>> {
