@@ -1,7 +1,8 @@
 // The changes since the previous load of the same URL: the grade, the score and each check
 // that got better or worse, with the evidence of both loads.
 
-import type { Report } from '../scoring/types';
+import { BONUS_THRESHOLD } from '../scoring/grade';
+import type { CheckResult, Report } from '../scoring/types';
 import { type MessageKey, t } from '../shared/i18n';
 import type { LoadSnapshot } from '../shared/messages';
 import { formatModifier } from '../ui/check-row';
@@ -43,7 +44,12 @@ export function BeforeAfter({ previous, report }: { previous: LoadSnapshot; repo
       ) : (
         <ul class="changes">
           {comparison.changes.map((change) => (
-            <ChangeRow key={change.id} change={change} />
+            <ChangeRow
+              key={change.id}
+              change={change}
+              bonusesCountedBefore={comparison.bonusesCountedBefore}
+              bonusesCountedAfter={comparison.bonusesCountedAfter}
+            />
           ))}
         </ul>
       )}
@@ -51,7 +57,15 @@ export function BeforeAfter({ previous, report }: { previous: LoadSnapshot; repo
   );
 }
 
-function ChangeRow({ change }: { change: CheckChange }) {
+function ChangeRow({
+  change,
+  bonusesCountedBefore,
+  bonusesCountedAfter,
+}: {
+  change: CheckChange;
+  bonusesCountedBefore: boolean;
+  bonusesCountedAfter: boolean;
+}) {
   const { before, after } = change;
   return (
     <li
@@ -63,8 +77,8 @@ function ChangeRow({ change }: { change: CheckChange }) {
         <span class="change-direction">{t(DIRECTION_LABEL_KEYS[change.direction])}</span>{' '}
         <span class="check-title">{change.title}</span>{' '}
         <span class="change-verdicts">
-          {before === undefined ? '' : `${verdictText(before.verdict, before.modifier)} → `}
-          {verdictText(after.verdict, after.modifier)}
+          {before === undefined ? '' : `${verdictText(before, bonusesCountedBefore)} → `}
+          {verdictText(after, bonusesCountedAfter)}
         </span>
       </p>
       <dl class="change-evidence">
@@ -81,7 +95,15 @@ function ChangeRow({ change }: { change: CheckChange }) {
   );
 }
 
-function verdictText(verdict: keyof typeof VERDICT_LABEL_KEYS, modifier: number): string {
-  const label = t(VERDICT_LABEL_KEYS[verdict]);
-  return modifier === 0 ? label : `${label} (${formatModifier(modifier)})`;
+/** Formats a verdict with its points, as in "Fail (−20)" or "Pass (+5, not counted below 90)". */
+function verdictText(check: CheckResult, bonusesCounted: boolean): string {
+  const label = t(VERDICT_LABEL_KEYS[check.verdict]);
+  if (check.modifier === 0) {
+    return label;
+  }
+  const points = formatModifier(check.modifier);
+  if (check.modifier > 0 && !bonusesCounted) {
+    return `${label} (${t('bonusNotCounted', [points, BONUS_THRESHOLD])})`;
+  }
+  return `${label} (${points})`;
 }

@@ -19,6 +19,9 @@ export interface ReportComparison {
   gradeAfter: Grade;
   scoreBefore: number;
   scoreAfter: number;
+  /** The reports' `bonusesCounted`: true when their positive modifiers were added to the score. */
+  bonusesCountedBefore: boolean;
+  bonusesCountedAfter: boolean;
   /** Changed checks: worse first, then better, then those whose evidence alone changed. */
   changes: CheckChange[];
 }
@@ -57,6 +60,8 @@ export function compareReports(before: Report, after: Report): ReportComparison 
     gradeAfter: after.grade,
     scoreBefore: before.score,
     scoreAfter: after.score,
+    bonusesCountedBefore: before.bonusesCounted,
+    bonusesCountedAfter: after.bonusesCounted,
     changes,
   };
 }

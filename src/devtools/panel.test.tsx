@@ -152,6 +152,33 @@ describe('response list', () => {
     expect(options().map((row) => row.dataset.kind)).toEqual(['fetch']);
   });
 
+  test('filter without a match shows a message', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findByTestId('grade');
+
+    await user.type(screen.getByRole('searchbox', { name: 'Filter responses by URL' }), 'nothing');
+
+    expect(screen.getByTestId('no-matching-responses').textContent).toBe(
+      'No responses match the filter.',
+    );
+    expect(screen.queryByRole('listbox')).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Responses (0 of 3)' })).toBeTruthy();
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Filter responses by URL' }));
+    expect(options()).toHaveLength(3);
+    expect(screen.queryByTestId('no-matching-responses')).toBeNull();
+  });
+
+  test('verdict summary carries a tooltip', async () => {
+    renderPanel();
+    await screen.findByTestId('grade');
+
+    const verdict = options()[1]?.querySelector<HTMLElement>('.response-verdict');
+    expect(verdict?.title).toBe(verdict?.textContent);
+    expect(verdict?.title).toMatch(/^Fail: MIME type sniffing/);
+  });
+
   test('new responses appear on a change', async () => {
     const connector = renderPanel(graded(RECORD), tabLog({ responses: RESPONSES.slice(0, 1) }));
     await screen.findByTestId('grade');
@@ -212,6 +239,35 @@ describe('selected response', () => {
         ?.getAttribute('data-verdict'),
     ).toBe('fail');
   });
+
+  test('script findings show no page points', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findByTestId('grade');
+
+    await user.click(options()[1]!);
+
+    const nosniff = document.querySelector(
+      '.response-findings [data-check="content-type-options"]',
+    );
+    expect(nosniff?.querySelector('.modifier')).toBeNull();
+    expect(nosniff?.textContent).not.toMatch(/points/);
+    expect(screen.getByTestId('not-page-score').textContent).toBe(
+      'These checks grade this response alone and are not part of the page score.',
+    );
+  });
+
+  test('document findings keep their points', async () => {
+    const user = userEvent.setup();
+    renderPanel();
+    await screen.findByTestId('grade');
+
+    await user.click(options()[0]!);
+
+    const csp = document.querySelector('.response-findings [data-check="csp"]');
+    expect(csp?.querySelector('.modifier')?.textContent).toBe('\u221225 points');
+    expect(screen.queryByTestId('not-page-score')).toBeNull();
+  });
 });
 
 describe('page report', () => {
@@ -226,6 +282,27 @@ describe('page report', () => {
     expect(within(comparison).getByTestId('grade-change').textContent).toBe(
       `Grade ${gradeRecord(weak).grade} → ${gradeRecord(RECORD).grade}, score ${gradeRecord(weak).score} → ${gradeRecord(RECORD).score}`,
     );
+  });
+
+  test('comparison marks a bonus below 90 as not counted', async () => {
+    const weak: ResponseRecord = { url: PAGE, status: 200, headers: [] };
+    const withReferrer: ResponseRecord = {
+      ...RECORD,
+      headers: [...RECORD.headers, ['Referrer-Policy', 'no-referrer']],
+    };
+    const current = gradeRecord(withReferrer);
+    const previous: LoadSnapshot = { requestId: '9', gradedAt: 0, report: gradeRecord(weak) };
+    renderPanel(graded(withReferrer), tabLog({ loads: [previous] }));
+
+    const comparison = await screen.findByTestId('before-after');
+    const referrer = comparison.querySelector('[data-check="referrer-policy"]');
+    expect(current.bonusesCounted).toBe(false);
+    expect(referrer?.querySelector('.change-verdicts')?.textContent).toBe(
+      'Info → Pass (+5, not counted below 90)',
+    );
+    const hsts = comparison.querySelector('[data-check="hsts"]');
+    expect(hsts?.querySelector('.change-verdicts')?.textContent).toBe('Fail (\u221220) → Pass');
+    expect(screen.getByTestId('bonuses-not-counted')).toBeTruthy();
   });
 
   test('first load has no comparison', async () => {

@@ -85,7 +85,17 @@ export function Panel({ connector }: { connector: Connector }) {
               {t('responsesHeading', [visibleRows.length, rows.length])}
             </h2>
             <ResponseFilters filter={filter} onChange={setFilter} />
-            <ResponseList rows={visibleRows} selectedKey={selectedKey} onSelect={setSelectedKey} />
+            {rows.length > 0 && visibleRows.length === 0 ? (
+              <p class="no-matches" role="status" data-testid="no-matching-responses">
+                {t('noMatchingResponses')}
+              </p>
+            ) : (
+              <ResponseList
+                rows={visibleRows}
+                selectedKey={selectedKey}
+                onSelect={setSelectedKey}
+              />
+            )}
             {data.log.droppedResponses > 0 && (
               <p class="notice notice-info" data-testid="dropped-responses">
                 {t('responsesDropped', [data.log.droppedResponses])}
@@ -176,7 +186,12 @@ function buildRows(
 
   const page =
     tabReport.state === 'graded'
-      ? { record: tabReport.record, checks: tabReport.report.checks, grade: tabReport.report.grade }
+      ? {
+          record: tabReport.record,
+          checks: tabReport.report.checks,
+          grade: tabReport.report.grade,
+          bonusesCounted: tabReport.report.bonusesCounted,
+        }
       : undefined;
   log.responses.forEach((response, index) => {
     rows.push({

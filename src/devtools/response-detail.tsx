@@ -80,10 +80,22 @@ export function ResponseDetail({
       {findings.kind === 'document' && (
         <p data-testid="response-grade">{t('rowGrade', [findings.grade])}</p>
       )}
+      {findings.kind === 'subresource' && (
+        <p class="muted" data-testid="not-page-score">
+          {t('subresourceNotScored')}
+        </p>
+      )}
       {findings.kind !== 'none' && (
         <ul class="checks response-findings">
           {sortChecksForDisplay(findings.checks).map((check) => (
-            <CheckRow key={check.id} check={check} stack={stack} idPrefix="response-check" />
+            <CheckRow
+              key={check.id}
+              check={check}
+              stack={stack}
+              idPrefix="response-check"
+              bonusesCounted={findings.kind === 'document' ? findings.bonusesCounted : true}
+              showPoints={findings.kind === 'document'}
+            />
           ))}
         </ul>
       )}

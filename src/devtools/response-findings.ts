@@ -19,20 +19,28 @@ export const SUBRESOURCE_CHECKS: readonly CheckId[] = [
 const SNIFFED_TYPES = new Set(['script', 'stylesheet', 'xmlhttprequest']);
 
 export type ResponseFindings =
-  | { kind: 'document'; checks: CheckResult[]; grade: string }
+  | { kind: 'document'; checks: CheckResult[]; grade: string; bonusesCounted: boolean }
   | { kind: 'subresource'; checks: CheckResult[] }
   /** A redirect, or a frame whose record the recorder did not keep. */
   | { kind: 'none' };
 
+/** The page's top record and the parts of its report that the top document's row shows. */
+export interface PageFindings {
+  record: ResponseRecord;
+  checks: CheckResult[];
+  grade: string;
+  bonusesCounted: boolean;
+}
+
 /**
- * Grades one response. `page` is the page's top record and `pageChecks` its report's checks,
- * which the top document's final response shows. A frame is graded with `gradeRecord` when
+ * Grades one response. `page` holds the page's top record and its report's findings, which the
+ * top document's final response shows. A frame is graded with `gradeRecord` when
  * its record was kept; other responses get {@link SUBRESOURCE_CHECKS}, and `nosniff` only for
  * scripts, stylesheets and fetches.
  */
 export function findingsOf(
   response: RecordedResponse,
-  page: { record: ResponseRecord; checks: CheckResult[]; grade: string } | undefined,
+  page: PageFindings | undefined,
   frames: readonly FrameDocument[],
   options: GradeOptions,
 ): ResponseFindings {
@@ -44,7 +52,12 @@ export function findingsOf(
     if (page === undefined || page.record.url !== response.url) {
       return { kind: 'none' };
     }
-    return { kind: 'document', checks: page.checks, grade: page.grade };
+    return {
+      kind: 'document',
+      checks: page.checks,
+      grade: page.grade,
+      bonusesCounted: page.bonusesCounted,
+    };
   }
   if (kind === 'frame') {
     const frame = frames.find((candidate) => candidate.requestId === response.requestId);
@@ -52,7 +65,12 @@ export function findingsOf(
       return { kind: 'none' };
     }
     const report = gradeRecord(frame.record, options);
-    return { kind: 'document', checks: report.checks, grade: report.grade };
+    return {
+      kind: 'document',
+      checks: report.checks,
+      grade: report.grade,
+      bonusesCounted: report.bonusesCounted,
+    };
   }
   return { kind: 'subresource', checks: subresourceChecks(response, page?.record, options) };
 }

@@ -173,6 +173,7 @@ export function ResponseList({
     >
       {rows.map((row) => {
         const kind = kindOfType(row.response.type);
+        const summary = verdictSummary(row.findings);
         return (
           <li
             key={row.key}
@@ -190,8 +191,12 @@ export function ResponseList({
             <span class="response-url" title={row.response.url}>
               {row.response.url}
             </span>
-            <span class="response-verdict" data-verdict={summaryVerdict(row.findings)}>
-              {verdictSummary(row.findings)}
+            <span
+              class="response-verdict"
+              data-verdict={summaryVerdict(row.findings)}
+              title={summary}
+            >
+              {summary}
             </span>
           </li>
         );

@@ -188,8 +188,40 @@ describe('graded report', () => {
     expect(within(hsts).getByText('Warning')).toBeTruthy();
     expect(within(hsts).getByText('\u221210 points')).toBeTruthy();
     expect(within(hsts).getByText('max-age=86400')).toBeTruthy();
-    expect(within(row('referrer-policy')).getByText('+5 points')).toBeTruthy();
     expect(within(row('csrf-cookie')).getByText('N/A')).toBeTruthy();
+  });
+
+  test('bonus below 90 shows as not counted', async () => {
+    renderPopup();
+    await screen.findByTestId('grade');
+
+    const points = row('referrer-policy').querySelector<HTMLElement>('.modifier');
+    expect(points?.textContent).toBe('+5, not counted below 90');
+    expect(points?.classList.contains('modifier-uncounted')).toBe(true);
+    expect(points?.title).toBe(
+      'Bonuses are added only when the score after penalties is 90 or more.',
+    );
+    expect(screen.getByTestId('bonuses-not-counted').textContent).toBe(
+      'Bonuses are not added: the score after penalties is below 90.',
+    );
+  });
+
+  test('bonus at 90 or more counts', async () => {
+    renderPopup(gradedTab({ ...REPORT, grade: 'A+', score: 105, bonusesCounted: true }));
+    await screen.findByTestId('grade');
+
+    const points = row('referrer-policy').querySelector<HTMLElement>('.modifier');
+    expect(points?.textContent).toBe('+5 points');
+    expect(points?.classList.contains('modifier-uncounted')).toBe(false);
+    expect(screen.queryByTestId('bonuses-not-counted')).toBeNull();
+  });
+
+  test('no bonus means no uncounted note', async () => {
+    const withoutBonus = REPORT.checks.filter((check) => check.modifier <= 0);
+    renderPopup(gradedTab({ ...REPORT, checks: withoutBonus }));
+    await screen.findByTestId('grade');
+
+    expect(screen.queryByTestId('bonuses-not-counted')).toBeNull();
   });
 
   test('rows without remediation or notes are not expandable', async () => {
@@ -300,6 +332,26 @@ describe('remediation', () => {
     expect(within(row('session-cookie')).getByRole('status').textContent).toBe('Copied');
   });
 
+  test.each(HSTS_FIXES.map((fix) => [fix.stack, fix] as const))(
+    'copy writes the exact %s snippet',
+    async (_stack, fix) => {
+      const user = userEvent.setup();
+      const writeText = vi.fn<(text: string) => Promise<void>>(() => Promise.resolve());
+      Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+      renderPopup();
+      await screen.findByTestId('grade');
+      await user.click(toggle('hsts'));
+
+      await user.click(document.getElementById(`check-fix-hsts-tab-${fix.stack}`)!);
+      const panel = within(row('hsts')).getByRole('tabpanel');
+      await user.click(within(panel).getByRole('button', { name: /^Copy the / }));
+
+      expect(writeText).toHaveBeenCalledTimes(1);
+      expect(writeText.mock.calls[0]?.[0]).toBe(fix.code);
+      expect(panel.querySelector('code')?.textContent).toBe(fix.code);
+    },
+  );
+
   test('copy refused by the browser shows an error', async () => {
     const user = userEvent.setup();
     const writeText = vi.fn<(text: string) => Promise<void>>(() =>
@@ -317,6 +369,59 @@ describe('remediation', () => {
       /^Copying failed because the browser refused access to the clipboard/,
     );
     vi.restoreAllMocks();
+  });
+});
+
+describe('fix snippet', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  test('fits its box without a scroll hint', async () => {
+    const user = userEvent.setup();
+    renderPopup();
+    await screen.findByTestId('grade');
+
+    await user.click(toggle('hsts'));
+
+    const code = row('hsts').querySelector<HTMLElement>('.fix-code');
+    expect(code?.classList.contains('fix-code-scrolls')).toBe(false);
+    expect(code?.hasAttribute('tabindex')).toBe(false);
+    expect(within(row('hsts')).queryByTestId('fix-more')).toBeNull();
+  });
+
+  test('taller than its box shows a scroll hint', async () => {
+    vi.spyOn(Element.prototype, 'scrollHeight', 'get').mockReturnValue(900);
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(540);
+    const user = userEvent.setup();
+    renderPopup();
+    await screen.findByTestId('grade');
+
+    await user.click(toggle('hsts'));
+
+    const code = row('hsts').querySelector<HTMLElement>('.fix-code');
+    const hint = within(row('hsts')).getByTestId('fix-more');
+    expect(hint.textContent).toBe('Scroll the snippet for more lines.');
+    expect(code?.classList.contains('fix-code-scrolls')).toBe(true);
+    expect(code?.getAttribute('tabindex')).toBe('0');
+    expect(code?.getAttribute('aria-describedby')).toBe(hint.id);
+  });
+});
+
+describe('export buttons', () => {
+  test('form one labelled group of three', async () => {
+    renderPopup();
+    await screen.findByTestId('grade');
+
+    const group = screen.getByRole('group', { name: 'Export the report' });
+    expect(
+      within(group)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Report (JSON)', 'Review (Markdown)', 'Responses (HAR)']);
+    expect(within(group).getByText('Export the report').classList.contains('exports-label')).toBe(
+      true,
+    );
   });
 });
 

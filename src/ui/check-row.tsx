@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 
+import { BONUS_THRESHOLD } from '../scoring/grade';
 import type { CheckResult, Stack } from '../scoring/types';
 import { t } from '../shared/i18n';
 
@@ -15,6 +16,8 @@ export function CheckRow({
   idPrefix = 'check',
   footnote,
   details,
+  bonusesCounted = true,
+  showPoints = true,
 }: {
   check: CheckResult;
   stack: Stack;
@@ -24,6 +27,10 @@ export function CheckRow({
   footnote?: ComponentChildren;
   /** A structured view of the check's findings, shown expanded in place of its notes. */
   details?: ComponentChildren;
+  /** The report's `bonusesCounted`: false marks a positive modifier as not added to the score. */
+  bonusesCounted?: boolean;
+  /** False for checks graded outside a page score, such as those of a script response. */
+  showPoints?: boolean;
 }) {
   const [expanded, setExpanded] = useState(false);
   const expandable =
@@ -36,9 +43,7 @@ export function CheckRow({
         {t(VERDICT_LABEL_KEYS[check.verdict])}
       </span>
       <span class="check-title">{check.title}</span>
-      {check.modifier !== 0 && (
-        <span class="modifier">{t('modifierPoints', [formatModifier(check.modifier)])}</span>
-      )}
+      {showPoints && <ModifierPoints modifier={check.modifier} bonusesCounted={bonusesCounted} />}
     </>
   );
 
@@ -80,6 +85,31 @@ export function CheckRow({
       )}
     </li>
   );
+}
+
+/** Shows a check's points, marking a bonus that the score does not add. */
+function ModifierPoints({
+  modifier,
+  bonusesCounted,
+}: {
+  modifier: number;
+  bonusesCounted: boolean;
+}) {
+  if (modifier === 0) {
+    return null;
+  }
+  const points = formatModifier(modifier);
+  if (modifier > 0 && !bonusesCounted) {
+    return (
+      <span
+        class="modifier modifier-uncounted"
+        title={t('bonusNotCountedTooltip', [BONUS_THRESHOLD])}
+      >
+        {t('bonusNotCounted', [points, BONUS_THRESHOLD])}
+      </span>
+    );
+  }
+  return <span class="modifier">{t('modifierPoints', [points])}</span>;
 }
 
 /** Formats a modifier with its sign and a real minus sign, as in "−25" or "+5". */

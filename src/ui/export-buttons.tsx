@@ -12,6 +12,9 @@ import { type ExportFile, harFile, reportJsonFile, reportMarkdownFile } from './
 
 const log = createLogger('ui');
 
+/** Unique because a page shows one set of export buttons. */
+const EXPORT_LABEL_ID = 'export-label';
+
 export function ExportButtons({
   report,
   record,
@@ -35,30 +38,35 @@ export function ExportButtons({
   };
 
   return (
-    <div class="exports" role="group" aria-label={t('exportLabel')}>
-      <button
-        type="button"
-        data-export="json"
-        onClick={() => void save(() => reportJsonFile(report))}
-      >
-        {t('exportJson')}
-      </button>
-      <button
-        type="button"
-        data-export="markdown"
-        onClick={() => void save(() => reportMarkdownFile(report))}
-      >
-        {t('exportMarkdown')}
-      </button>
-      <button
-        type="button"
-        data-export="har"
-        onClick={() =>
-          void save(async () => harFile(record, await loadResponses(), new Date().toISOString()))
-        }
-      >
-        {t('exportHar')}
-      </button>
+    <div class="exports" role="group" aria-labelledby={EXPORT_LABEL_ID}>
+      <span class="exports-label" id={EXPORT_LABEL_ID}>
+        {t('exportLabel')}
+      </span>
+      <div class="export-buttons">
+        <button
+          type="button"
+          data-export="json"
+          onClick={() => void save(() => reportJsonFile(report))}
+        >
+          {t('exportJson')}
+        </button>
+        <button
+          type="button"
+          data-export="markdown"
+          onClick={() => void save(() => reportMarkdownFile(report))}
+        >
+          {t('exportMarkdown')}
+        </button>
+        <button
+          type="button"
+          data-export="har"
+          onClick={() =>
+            void save(async () => harFile(record, await loadResponses(), new Date().toISOString()))
+          }
+        >
+          {t('exportHar')}
+        </button>
+      </div>
       {failure !== '' && (
         <p class="export-failure" role="alert">
           {failure}

@@ -1,7 +1,7 @@
 // The fixes of one finding, one tab per stack, following the WAI-ARIA tabs pattern: arrow keys,
 // Home and End move between tabs, and Tab moves into the selected panel.
 
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 import type { Fix } from '../scoring/types';
 import { t } from '../shared/i18n';
@@ -68,14 +68,53 @@ export function FixTabs({ fixes, idPrefix }: { fixes: readonly Fix[]; idPrefix: 
         data-stack={current.stack}
       >
         <p class="fix-where">{t('fixWhere', [current.where])}</p>
-        <pre class="fix-code">
-          <code>{current.code}</code>
-        </pre>
+        <FixCode code={current.code} hintId={`${idPrefix}-more`} />
         <CopyButton
           text={current.code}
           label={t('copySnippetLabel', [t(STACK_LABEL_KEYS[current.stack])])}
         />
       </div>
     </div>
+  );
+}
+
+/**
+ * Shows a snippet with its long lines wrapped. The box grows with the snippet up to the
+ * stylesheet's `max-height`, and only a snippet taller than that scrolls, with a hint saying so.
+ */
+function FixCode({ code, hintId }: { code: string; hintId: string }) {
+  const preRef = useRef<HTMLPreElement>(null);
+  const [overflows, setOverflows] = useState(false);
+
+  useLayoutEffect(() => {
+    const pre = preRef.current;
+    if (pre === null) {
+      return undefined;
+    }
+    const measure = (): void => setOverflows(pre.scrollHeight > pre.clientHeight + 1);
+    measure();
+    // Wrapping changes the height when the popup or panel changes width.
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(measure) : undefined;
+    observer?.observe(pre);
+    return () => observer?.disconnect();
+  }, [code]);
+
+  return (
+    <>
+      <pre
+        ref={preRef}
+        class={overflows ? 'fix-code fix-code-scrolls' : 'fix-code'}
+        // A box that scrolls needs focus so keyboard users can scroll it.
+        tabIndex={overflows ? 0 : undefined}
+        aria-describedby={overflows ? hintId : undefined}
+      >
+        <code>{code}</code>
+      </pre>
+      {overflows && (
+        <p class="fix-more" id={hintId} data-testid="fix-more">
+          {t('fixScrollForMore')}
+        </p>
+      )}
+    </>
   );
 }

@@ -2,6 +2,7 @@
 
 import type { ComponentChildren } from 'preact';
 
+import { BONUS_THRESHOLD } from '../scoring/grade';
 import type { CheckResult, Grade, Report, ResponseRecord } from '../scoring/types';
 import { t } from '../shared/i18n';
 
@@ -32,6 +33,11 @@ export function ReportView({ report, libraries }: { report: Report; libraries?: 
           <p class="score" data-testid="score">
             {t('scoreValue', [report.score])}
           </p>
+          {hasUncountedBonus(report) && (
+            <p class="bonus-note" data-testid="bonuses-not-counted">
+              {t('bonusesNotCountedNote', [BONUS_THRESHOLD])}
+            </p>
+          )}
           <p class="url" data-testid="url">
             {report.url}
           </p>
@@ -66,6 +72,7 @@ export function ReportView({ report, libraries }: { report: Report; libraries?: 
             key={check.id}
             check={check}
             stack={report.stack}
+            bonusesCounted={report.bonusesCounted}
             {...libraryRowParts(check, libraries)}
           />
         ))}
@@ -90,6 +97,11 @@ function libraryRowParts(
     footnote,
     details: <LibraryFindings record={libraries.record} silencing={libraries.silencing} />,
   };
+}
+
+/** True when a check has a bonus that the score leaves out. */
+function hasUncountedBonus(report: Report): boolean {
+  return !report.bonusesCounted && report.checks.some((check) => check.modifier > 0);
 }
 
 /** Groups grades by letter for colouring: A, B, C, D and F. */
