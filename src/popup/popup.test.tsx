@@ -140,6 +140,16 @@ describe('graded report', () => {
     expect(screen.getByText(/Server stack: nginx/)).toBeTruthy();
   });
 
+  test.each([
+    ['likely', 'Server stack: Django (likely)'],
+    ['confirmed', 'Server stack: Django'],
+  ] as const)('%s stack label', async (stackConfidence, expected) => {
+    renderPopup(gradedTab({ ...REPORT, stack: 'django', stackConfidence }));
+    await screen.findByTestId('grade');
+
+    expect(screen.getByText(/^Server stack:/).textContent?.split(' · ')[0]).toBe(expected);
+  });
+
   test('orders rows by verdict, then by penalty', async () => {
     renderPopup();
     await screen.findByTestId('grade');

@@ -42,7 +42,7 @@ export function ReportView({ report, libraries }: { report: Report; libraries?: 
             {report.url}
           </p>
           <p class="meta">
-            {t('stackDetected', [t(STACK_LABEL_KEYS[report.stack])])}
+            {t('stackDetected', [stackLabel(report)])}
             {' · '}
             {t('scoringVersion', [report.scoringVersion])}
           </p>
@@ -97,6 +97,12 @@ function libraryRowParts(
     footnote,
     details: <LibraryFindings record={libraries.record} silencing={libraries.silencing} />,
   };
+}
+
+/** Names the detected stack, marking one that only a cookie in the jar points to. */
+function stackLabel(report: Report): string {
+  const name = t(STACK_LABEL_KEYS[report.stack]);
+  return report.stackConfidence === 'likely' ? t('stackLikely', [name]) : name;
 }
 
 /** True when a check has a bonus that the score leaves out. */
