@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 import { describe, expect, test } from 'vitest';
 
+import type { Report } from '../scoring/types';
 import { EXIT_OK, runCli } from './run';
 
 // Grades every response of the real-headers corpus through the CLI's JSON path and
@@ -56,6 +57,23 @@ describe('golden reports', () => {
       );
     }
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(await readFile(goldenPath, 'utf8')));
+  });
+
+  test.each(corpusFiles)('summaries of %s do not repeat the evidence', async (name) => {
+    const report = JSON.parse(await readFile(join(GOLDEN_DIR, name), 'utf8')) as Report;
+    for (const check of report.checks) {
+      const summary = check.remediation?.summary ?? '';
+      // "... sends no X header (no X header)": the text before the evidence in brackets
+      // already says what the evidence opens with.
+      const bracketed = summary.indexOf(`(${check.evidence})`);
+      const evidenceOpening = check.evidence.split(/[;:(]/)[0]?.trim() ?? '';
+      if (bracketed !== -1) {
+        expect(summary.slice(0, bracketed), check.id).not.toContain(evidenceOpening);
+      }
+      const quoted: string[] = summary.match(/"[^"]{8,}"/g) ?? [];
+      const repeated = quoted.filter((value, index) => quoted.indexOf(value) !== index);
+      expect(repeated, check.id).toEqual([]);
+    }
   });
 
   test('every golden report has a corpus file', () => {

@@ -186,6 +186,16 @@ describe('cross-origin-isolation', () => {
 });
 
 describe('cross-origin-isolation remediation', () => {
+  test.each<[string, HeaderPair[]]>([
+    ['no headers', []],
+    ['only CORP', [['Cross-Origin-Resource-Policy', 'cross-origin']]],
+  ])('missing COOP summary with %s says it once', (_case, headers) => {
+    const context = contextFor(headers);
+    const remediation = check.remediate(check.run(context), context);
+
+    expect(remediation.summary).toBe('The page sends no Cross-Origin-Opener-Policy header.');
+  });
+
   test('invalid COOP quotes the value and leads with Django', () => {
     const context = contextFor(
       [['Cross-Origin-Opener-Policy', 'same_origin']],

@@ -72,8 +72,8 @@ export const check: Check<'cross-origin-isolation'> = {
     };
   },
 
-  remediate(finding: Finding<'cross-origin-isolation'>, context: CheckContext) {
-    return remediateCrossOriginIsolation(finding, context);
+  remediate(_finding: Finding<'cross-origin-isolation'>, context: CheckContext) {
+    return remediateCrossOriginIsolation(context);
   },
 };
 

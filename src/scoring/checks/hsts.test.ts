@@ -143,6 +143,28 @@ describe('hsts on a development host', () => {
 });
 
 describe('hsts remediation', () => {
+  test.each([
+    [
+      'max-age=31536000',
+      'Strict-Transport-Security "max-age=31536000" falls short: at least one year, but without includeSubDomains.',
+    ],
+    [
+      'max-age=300; includeSubDomains',
+      'Strict-Transport-Security "max-age=300; includeSubDomains" falls short: max-age is 300 seconds, less than one year (31536000).',
+    ],
+    [
+      'max-age=1; includeSubDomains=yes',
+      'Strict-Transport-Security "max-age=1; includeSubDomains=yes" is invalid ("includeSubDomains" takes no value, but received "yes"), so browsers set no policy.',
+    ],
+    [
+      'max-age=0',
+      'Strict-Transport-Security "max-age=0" falls short: max-age=0 tells browsers to forget the policy.',
+    ],
+  ])('hsts summary of %s names the value once', (value, summary) => {
+    const context = contextFor(PAGE, { headers: hsts(value), redirects: SAME_HOST_REDIRECT });
+    expect(check.remediate(check.run(context), context).summary).toBe(summary);
+  });
+
   test('hsts remediation sets one year with subdomains on every stack', () => {
     const context = contextFor(PAGE, { headers: hsts('max-age=86400') });
     const remediation = check.remediate(check.run(context), context);

@@ -275,6 +275,32 @@ describe('https-redirect on real captures', () => {
   });
 });
 
+describe('https-redirect remediation', () => {
+  test.each<[string, Partial<ResponseRecord>, string, string]>([
+    [
+      'a page served over plain HTTP',
+      {},
+      'http://shop.example.test/account/',
+      'Plain HTTP is not redirected to HTTPS: http://shop.example.test/account/ was served over plain HTTP (status 200).',
+    ],
+    [
+      'a probe answered without a redirect',
+      { httpProbe: { state: 'response', url: 'http://shop.example.test/account/', status: 200 } },
+      PAGE,
+      'Plain HTTP is not redirected to HTTPS: a plain-HTTP request for http://shop.example.test/account/ received status 200.',
+    ],
+    [
+      'a redirect to another host',
+      { redirects: [hop('http://shop.example.test/account/', 301, 'https://login.example.test/')] },
+      'https://login.example.test/',
+      'Plain HTTP is not redirected to HTTPS on the same host: http://shop.example.test/account/ answered 301 with Location "https://login.example.test/": HTTPS, but on another host.',
+    ],
+  ])('summary of %s', (_case, record, url, summary) => {
+    const context = contextFor(url, record);
+    expect(check.remediate(check.run(context), context).summary).toBe(summary);
+  });
+});
+
 describe('https-redirect outcomes', () => {
   test('https-redirect returns only outcomes of the weights table', () => {
     const outcomes = Object.keys(WEIGHTS['https-redirect']);

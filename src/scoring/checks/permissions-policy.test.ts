@@ -163,6 +163,13 @@ describe('permissions-policy', () => {
 });
 
 describe('permissions-policy remediation', () => {
+  test('missing header summary says it once', () => {
+    const context = contextFor([]);
+    const remediation = check.remediate(check.run(context), context);
+
+    expect(remediation.summary).toBe('The page sends no Permissions-Policy header.');
+  });
+
   test('Feature-Policy syntax is explained', () => {
     const context = policy("camera 'none'");
     const remediation = check.remediate(check.run(context), context);

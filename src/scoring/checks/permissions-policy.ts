@@ -51,8 +51,8 @@ export const check: Check<'permissions-policy'> = {
     };
   },
 
-  remediate(finding: Finding<'permissions-policy'>, context: CheckContext) {
-    return remediatePermissionsPolicy(finding, context);
+  remediate(_finding: Finding<'permissions-policy'>, context: CheckContext) {
+    return remediatePermissionsPolicy(context);
   },
 };
 

@@ -1,6 +1,6 @@
 // Remediation for missing, weak or invalid cross-origin policies of a page.
 
-import type { CheckContext, Finding } from '../check';
+import type { CheckContext } from '../check';
 import {
   readCrossOriginPolicies,
   receivedPolicies,
@@ -26,10 +26,7 @@ const TARGET_VALUES: Readonly<Record<string, string>> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-export function remediateCrossOriginIsolation(
-  finding: Finding<'cross-origin-isolation'>,
-  context: CheckContext,
-): Remediation {
+export function remediateCrossOriginIsolation(context: CheckContext): Remediation {
   const policies = readCrossOriginPolicies(context.headers);
   const invalid = receivedPolicies(policies).filter((reading) => reading.problem !== undefined);
   const coop = policies.coop;
@@ -42,18 +39,14 @@ export function remediateCrossOriginIsolation(
   }
 
   return {
-    summary: summarize(finding, invalid, coop),
+    summary: summarize(invalid, coop),
     why: 'Without COOP same-origin, any site that opens this page in a popup keeps a reference to its window and can probe it for cross-site leaks. A header value that browsers cannot parse protects nothing, although the configuration looks hardened.',
     fixes: orderFixes(buildFixes(headers), context.stack),
     docs: DOCS,
   };
 }
 
-function summarize(
-  finding: Finding<'cross-origin-isolation'>,
-  invalid: readonly PolicyReading[],
-  coop: PolicyReading | undefined,
-): string {
+function summarize(invalid: readonly PolicyReading[], coop: PolicyReading | undefined): string {
   if (invalid.length > 0) {
     const parts = invalid.map(
       (reading) => `${reading.header} ${quote(reading.received)} ${reading.problem ?? ''}`,
@@ -63,7 +56,7 @@ function summarize(
   if (coop !== undefined) {
     return `Cross-Origin-Opener-Policy is ${quote(coop.received)}, which leaves this page in the same browsing context group as the sites that open it.`;
   }
-  return `The page sends no Cross-Origin-Opener-Policy header (${finding.evidence}).`;
+  return 'The page sends no Cross-Origin-Opener-Policy header.';
 }
 
 function buildFixes(headers: readonly HeaderLine[]): Fix[] {

@@ -72,7 +72,7 @@ export function remediateHsts(finding: Finding<'hsts'>, context: CheckContext): 
   const problem =
     value === undefined
       ? 'No Strict-Transport-Security header was received over HTTPS.'
-      : `Strict-Transport-Security ${quote(value)} falls short: ${finding.evidence}.`;
+      : describeShortfall(`Strict-Transport-Security ${quote(value)}`, finding.evidence);
 
   return {
     summary: `${problem}${duplicated}`,
@@ -80,4 +80,18 @@ export function remediateHsts(finding: Finding<'hsts'>, context: CheckContext): 
     fixes: orderFixes(fixes, context.stack),
     docs: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Reference/Headers/Strict-Transport-Security',
   };
+}
+
+/**
+ * States what falls short in a received header. The check's evidence often starts with the
+ * same quoted header, so that part is said only once.
+ */
+function describeShortfall(header: string, evidence: string): string {
+  if (evidence.startsWith(`${header}: `)) {
+    return `${header} falls short: ${evidence.slice(header.length + 2)}.`;
+  }
+  if (evidence.startsWith(`${header} `)) {
+    return `${evidence}.`;
+  }
+  return `${header} falls short: ${evidence}.`;
 }

@@ -78,12 +78,22 @@ export function remediateHttpsRedirect(
   ];
 
   return {
-    summary:
-      finding.outcome === 'not-verified'
-        ? `The redirect from plain HTTP to HTTPS could not be verified: ${finding.evidence}.`
-        : `Plain HTTP is not redirected to HTTPS on the same host: ${finding.evidence}.`,
+    summary: summarize(finding),
     why: WHY[finding.outcome] ?? WHY_MISSING,
     fixes: orderFixes(fixes, context.stack),
     docs: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/Redirections',
   };
+}
+
+function summarize(finding: Finding<'https-redirect'>): string {
+  if (finding.outcome === 'not-verified') {
+    return `The redirect from plain HTTP to HTTPS could not be verified: ${finding.evidence}.`;
+  }
+  // Evidence such as "... received status 200 without a redirect" already says what the
+  // summary's opening says, so the summary keeps only the response it quotes.
+  const withoutRedirect = / without a redirect( to HTTPS)?$/;
+  if (withoutRedirect.test(finding.evidence)) {
+    return `Plain HTTP is not redirected to HTTPS: ${finding.evidence.replace(withoutRedirect, '')}.`;
+  }
+  return `Plain HTTP is not redirected to HTTPS on the same host: ${finding.evidence}.`;
 }

@@ -70,7 +70,10 @@ export function remediateHttps(finding: Finding<'https'>, context: CheckContext)
   ];
 
   return {
-    summary: `The page was not served over HTTPS: ${finding.evidence}${context.url === null ? '' : ` (received ${quote(context.url.href)})`}.`,
+    summary:
+      context.url === null
+        ? `The page was not served over HTTPS: ${finding.evidence}.`
+        : `The page ${quote(context.url.href)} was served over ${context.url.protocol === 'http:' ? 'plain HTTP' : context.url.protocol}, not HTTPS.`,
     why: 'Over plain HTTP anyone on the network path can read and change the page, its cookies and its forms. Browsers also mark such pages "Not secure" and withhold features that need a secure context.',
     fixes: orderFixes(fixes, context.stack),
     docs: 'https://developer.mozilla.org/en-US/docs/Glossary/HTTPS',

@@ -1,6 +1,6 @@
 // Remediation for a missing or unparsable Permissions-Policy.
 
-import type { CheckContext, Finding } from '../check';
+import type { CheckContext } from '../check';
 import { readPermissionsPolicy } from '../parsers/permissions-policy';
 import type { Fix, Remediation } from '../types';
 import { apacheSetHeaders, caddySetHeaders, nginxSetHeaders } from './header-snippets';
@@ -13,19 +13,16 @@ const DOCS =
 const SUGGESTED_FEATURES = ['camera', 'geolocation', 'microphone', 'payment', 'usb'];
 const SUGGESTED_POLICY = SUGGESTED_FEATURES.map((feature) => `${feature}=()`).join(', ');
 
-export function remediatePermissionsPolicy(
-  finding: Finding<'permissions-policy'>,
-  context: CheckContext,
-): Remediation {
+export function remediatePermissionsPolicy(context: CheckContext): Remediation {
   return {
-    summary: summarize(finding, context),
+    summary: summarize(context),
     why: 'Permissions-Policy turns off browser features such as the camera, microphone and geolocation for the page and the frames it embeds, so injected or third-party code cannot use them. Browsers ignore a header that does not parse, so the page then has no policy at all.',
     fixes: orderFixes(buildFixes(), context.stack),
     docs: DOCS,
   };
 }
 
-function summarize(finding: Finding<'permissions-policy'>, context: CheckContext): string {
+function summarize(context: CheckContext): string {
   const reading = readPermissionsPolicy(context.headers.all('permissions-policy'));
 
   if (reading.state === 'invalid') {
@@ -39,7 +36,7 @@ function summarize(finding: Finding<'permissions-policy'>, context: CheckContext
   if (featurePolicy.length > 0) {
     return `The page sends only the old Feature-Policy header ${quote(featurePolicy.join(', '))} and no Permissions-Policy.`;
   }
-  return `The page sends no Permissions-Policy header (${finding.evidence}).`;
+  return 'The page sends no Permissions-Policy header.';
 }
 
 function buildFixes(): Fix[] {
