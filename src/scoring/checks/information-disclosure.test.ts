@@ -131,6 +131,47 @@ describe('information-disclosure remediation', () => {
     );
   });
 
+  test('Django development server gets a production server fix', () => {
+    const context = contextFor([['Server', 'WSGIServer/0.2 CPython/3.11.2']], 'django');
+    const remediation = check.remediate(check.run(context), context);
+    const django = remediation.fixes[0];
+
+    expect(remediation.summary).toBe(
+      'Response headers name the server software and its version: Server: "WSGIServer/0.2 CPython/3.11.2". WSGIServer is Django\'s development server (manage.py runserver), which is not made to serve production traffic.',
+    );
+    expect(django?.stack).toBe('django');
+    expect(django?.where).toBe(
+      'the command that starts the application in production, in place of runserver',
+    );
+    expect(django?.code).toContain('which Django says not to use in production');
+    expect(django?.code).toContain('gunicorn or uWSGI');
+    expect(django?.code).toContain('gunicorn --bind 127.0.0.1:8000 mysite.wsgi');
+    expect(django?.code).not.toContain('drop_software_headers');
+  });
+
+  test('Django development server fix also drops X-Powered-By', () => {
+    const context = contextFor(
+      [
+        ['Server', 'WSGIServer/0.2 CPython/3.11.2'],
+        ['X-Powered-By', 'Django'],
+      ],
+      'django',
+    );
+    const django = check.remediate(check.run(context), context).fixes[0];
+
+    expect(django?.code).toContain('gunicorn --bind');
+    expect(django?.code).toContain('        for name in ("X-Powered-By",):');
+  });
+
+  test('Django behind nginx keeps the middleware fix', () => {
+    const context = contextFor([['Server', 'nginx/1.22.1']], 'django');
+    const django = check.remediate(check.run(context), context).fixes[0];
+
+    expect(django?.where).toBe('a middleware function listed in MIDDLEWARE');
+    expect(django?.code).toContain('        for name in ("X-Powered-By",):');
+    expect(django?.code).not.toContain('gunicorn');
+  });
+
   test('apache and caddy fixes name each header', () => {
     const context = contextFor([
       ['Server', 'Apache/2.4.41'],
