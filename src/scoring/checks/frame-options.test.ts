@@ -62,9 +62,32 @@ describe('frame-options', () => {
     );
 
     expect(finding.outcome).toBe('missing');
-    expect(finding.notes).toContain(
-      'frame-ancestors in a <meta> policy is ignored by browsers: it must be sent as a header',
+    expect(finding.evidence).toBe(
+      'no X-Frame-Options header, and browsers ignore the frame-ancestors of the <meta> policy: any site may frame the page',
     );
+    expect(finding.notes).toEqual([]);
+  });
+
+  test('frame-options remediation sends the <meta> frame-ancestors as a header', () => {
+    const context = contextFor(
+      [],
+      `<meta http-equiv="Content-Security-Policy" content="frame-ancestors 'none'">`,
+    );
+    expect(check.remediate(check.run(context), context).summary).toBe(
+      'The response has no X-Frame-Options header, and its frame-ancestors directive is in a <meta> policy, which browsers ignore, so any site may frame the page. Send frame-ancestors in a Content-Security-Policy header, or X-Frame-Options: DENY.',
+    );
+  });
+
+  test('frame-options keeps the <meta> note next to SAMEORIGIN', () => {
+    const finding = run(
+      xfo('SAMEORIGIN'),
+      `<meta http-equiv="Content-Security-Policy" content="frame-ancestors 'none'">`,
+    );
+
+    expect(finding.outcome).toBe('same-origin');
+    expect(finding.notes).toEqual([
+      'frame-ancestors in a <meta> policy is ignored by browsers: it must be sent as a header',
+    ]);
   });
 
   test('frame-options ignores <meta http-equiv="X-Frame-Options">', () => {

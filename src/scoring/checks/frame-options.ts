@@ -39,7 +39,17 @@ export const check: Check<'frame-options'> = {
       notes.push(...frameAncestorsNotes(control));
       return { ...frameAncestorsFinding(control), notes };
     }
-    return { ...xFrameOptionsFinding(control.xFrameOptions), notes };
+    const finding = xFrameOptionsFinding(control.xFrameOptions);
+    if (finding.outcome === 'missing' && hasMetaFrameAncestors(policies)) {
+      // The evidence says it, so the note would repeat it.
+      return {
+        outcome: 'missing',
+        evidence:
+          'no X-Frame-Options header, and browsers ignore the frame-ancestors of the <meta> policy: any site may frame the page',
+        notes: notes.filter((note) => note !== META_FRAME_ANCESTORS_NOTE),
+      };
+    }
+    return { ...finding, notes };
   },
 
   remediate(finding, context) {
@@ -133,13 +143,19 @@ function frameAncestorsNotes(
   return notes;
 }
 
+const META_FRAME_ANCESTORS_NOTE =
+  'frame-ancestors in a <meta> policy is ignored by browsers: it must be sent as a header';
+
+/** Reports whether a `<meta>` policy had a frame-ancestors directive, which browsers drop. */
+function hasMetaFrameAncestors(policies: CollectedPolicies): boolean {
+  const parsed = [...policies.enforced, ...policies.empty];
+  return parsed.some((policy) => policy.removed.includes('frame-ancestors'));
+}
+
 function ignoredFramingNotes(policies: CollectedPolicies, html: unknown): string[] {
   const notes: string[] = [];
-  const parsed = [...policies.enforced, ...policies.empty];
-  if (parsed.some((policy) => policy.removed.includes('frame-ancestors'))) {
-    notes.push(
-      'frame-ancestors in a <meta> policy is ignored by browsers: it must be sent as a header',
-    );
+  if (hasMetaFrameAncestors(policies)) {
+    notes.push(META_FRAME_ANCESTORS_NOTE);
   }
   if (policies.reportOnly.some((policy) => policy.directives.has('frame-ancestors'))) {
     notes.push(

@@ -31,7 +31,7 @@ export function remediateFrameOptions(
   const received = parseXFrameOptions(context.headers.all('x-frame-options'));
   const value = received.state === 'missing' ? '' : received.value;
   return {
-    summary: xFrameOptionsSummary(outcome, value),
+    summary: xFrameOptionsSummary(outcome, value, hasMetaFrameAncestors(context)),
     why: WHY,
     fixes: orderFixes(xFrameOptionsFixes(outcome === 'conflicting'), context.stack),
     docs: DOCS,
@@ -51,7 +51,14 @@ function frameAncestorsSummary(context: CheckContext, outcome: string): string {
   );
 }
 
-function xFrameOptionsSummary(outcome: string, value: string): string {
+function hasMetaFrameAncestors(context: CheckContext): boolean {
+  const policies = collectPolicies(context.headers, context.record.html);
+  return [...policies.enforced, ...policies.empty].some((policy) =>
+    policy.removed.includes('frame-ancestors'),
+  );
+}
+
+function xFrameOptionsSummary(outcome: string, value: string, metaFrameAncestors: boolean): string {
   switch (outcome) {
     case 'same-origin':
       return `X-Frame-Options is ${quote(value)}, so any page of this origin may frame the page; the review asks for DENY.`;
@@ -62,7 +69,9 @@ function xFrameOptionsSummary(outcome: string, value: string): string {
     case 'invalid':
       return `X-Frame-Options is ${quote(value)}, which browsers do not treat as DENY or SAMEORIGIN, so any site may frame the page.`;
     default:
-      return 'The response has neither X-Frame-Options nor a CSP frame-ancestors directive, so any site may frame the page.';
+      return metaFrameAncestors
+        ? 'The response has no X-Frame-Options header, and its frame-ancestors directive is in a <meta> policy, which browsers ignore, so any site may frame the page. Send frame-ancestors in a Content-Security-Policy header, or X-Frame-Options: DENY.'
+        : 'The response has neither X-Frame-Options nor a CSP frame-ancestors directive, so any site may frame the page.';
   }
 }
 
