@@ -64,7 +64,7 @@ describe('golden reports', () => {
     for (const check of report.checks) {
       const summary = check.remediation?.summary ?? '';
       // "... sends no X header (no X header)": the text before the evidence in brackets
-      // already says what the evidence opens with.
+      // already states what the evidence opens with.
       const bracketed = summary.indexOf(`(${check.evidence})`);
       const evidenceOpening = check.evidence.split(/[;:(]/)[0]?.trim() ?? '';
       if (bracketed !== -1) {

@@ -41,7 +41,7 @@ export const check: Check<'frame-options'> = {
     }
     const finding = xFrameOptionsFinding(control.xFrameOptions);
     if (finding.outcome === 'missing' && hasMetaFrameAncestors(policies)) {
-      // The evidence says it, so the note would repeat it.
+      // The evidence states it, so the note would repeat it.
       return {
         outcome: 'missing',
         evidence:

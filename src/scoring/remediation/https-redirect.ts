@@ -89,8 +89,8 @@ function summarize(finding: Finding<'https-redirect'>): string {
   if (finding.outcome === 'not-verified') {
     return `The redirect from plain HTTP to HTTPS could not be verified: ${finding.evidence}.`;
   }
-  // Evidence such as "... received status 200 without a redirect" already says what the
-  // summary's opening says, so the summary keeps only the response it quotes.
+  // Evidence such as "... received status 200 without a redirect" already states that no
+  // redirect came, so the summary keeps only the response it quotes.
   const withoutRedirect = / without a redirect( to HTTPS)?$/;
   if (withoutRedirect.test(finding.evidence)) {
     return `Plain HTTP is not redirected to HTTPS: ${finding.evidence.replace(withoutRedirect, '')}.`;

@@ -91,7 +91,7 @@ function djangoMiddlewareFix(others: readonly string[]): Fix {
 }
 
 /**
- * Replaces Django's development server. Django's documentation of `runserver` says not to
+ * Replaces Django's development server. Django's documentation of `runserver` warns not to
  * use it in production: it has not gone through security audits or performance tests.
  */
 function djangoProductionServerFix(others: readonly string[]): Fix {
