@@ -140,7 +140,11 @@ test('responses appear live and headers are annotated', async ({ context, extens
   );
 
   await panel.keyboard.press('ArrowDown');
-  const script = rows(panel).nth(1);
+  await expect(rows(panel).nth(1)).toHaveAttribute('aria-selected', 'true');
+
+  // The script and the stylesheet arrive in either order, so the script is found by its URL.
+  const script = rows(panel).filter({ hasText: site.httpsUrl(host, '/app.js') });
+  await script.click();
   await expect(script).toHaveAttribute('aria-selected', 'true');
   await expect(script).toHaveAttribute('data-kind', 'script');
   await expect(script.locator('.response-verdict')).toHaveText(/^Fail: MIME type sniffing/);
