@@ -6,7 +6,9 @@ import {
   parseDocumentResponse,
   parseHeaders,
   parseSubresource,
+  parseSubresourceResponse,
   toBrowserCookie,
+  toCommitEvent,
   type WebRequestDetails,
 } from './events';
 
@@ -119,6 +121,75 @@ describe('parseSubresource', () => {
     expect(parseSubresource({ requestId: '5', url: 'https://cdn.example.test/a.js' })).toEqual({
       ok: false,
       problem: 'invalid resource type undefined',
+    });
+  });
+});
+
+describe('parseSubresourceResponse', () => {
+  const SCRIPT: WebRequestDetails = {
+    requestId: '7',
+    tabId: 3,
+    frameId: 0,
+    type: 'script',
+    url: 'https://cdn.example.test/jquery.js',
+    statusCode: 200,
+    responseHeaders: [{ name: 'Content-Type', value: 'text/javascript' }],
+  };
+
+  test('script response keeps its document id', () => {
+    const parsed = parseSubresourceResponse({ ...SCRIPT, documentId: 'new-document' });
+
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        requestId: '7',
+        frameId: 0,
+        url: 'https://cdn.example.test/jquery.js',
+        type: 'script',
+        status: 200,
+        headers: [['Content-Type', 'text/javascript']],
+        documentId: 'new-document',
+      },
+    });
+  });
+
+  test.each<[string, unknown]>([
+    ['absent', undefined],
+    ['empty', ''],
+    ['not a string', 42],
+  ])('document id %s is left out', (_case, documentId) => {
+    const parsed = parseSubresourceResponse({ ...SCRIPT, documentId });
+
+    const fields = parsed.ok ? Object.keys(parsed.value) : [];
+
+    expect(parsed.ok).toBe(true);
+    expect(fields).not.toContain('documentId');
+  });
+});
+
+describe('toCommitEvent', () => {
+  test('commit keeps its document id', () => {
+    const event = toCommitEvent({
+      frameId: 0,
+      url: 'https://shop.example.test/',
+      documentId: 'new-document',
+    });
+
+    expect(event).toEqual({
+      kind: 'document-committed',
+      frameId: 0,
+      url: 'https://shop.example.test/',
+      documentId: 'new-document',
+    });
+  });
+
+  test('commit without document id has none', () => {
+    const event = toCommitEvent({ frameId: 0, url: 'https://shop.example.test/' });
+
+    expect(event).toEqual({
+      kind: 'document-committed',
+      frameId: 0,
+      url: 'https://shop.example.test/',
     });
   });
 });

@@ -34,7 +34,13 @@ export type RecorderEvent =
       location: string;
       headers: HeaderPair[];
     }
-  | { kind: 'document-committed'; frameId: number; url: string }
+  | {
+      kind: 'document-committed';
+      frameId: number;
+      url: string;
+      /** The committed document's `documentId` (Chromium 106+); absent in Firefox. */
+      documentId?: string;
+    }
   | { kind: 'cookies-read'; frameId: number; url: string; cookies: BrowserCookie[] }
   | {
       kind: 'page-markup';
@@ -59,6 +65,8 @@ export interface SubresourceResponseEvent {
   type: string;
   status: number;
   headers: HeaderPair[];
+  /** The `documentId` of the document that made the request (Chromium 106+); absent in Firefox. */
+  documentId?: string;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -73,6 +81,14 @@ export interface WebRequestDetails {
   statusCode?: unknown;
   redirectUrl?: unknown;
   responseHeaders?: unknown;
+  documentId?: unknown;
+}
+
+/** The fields the worker reads from `webNavigation.onCommitted` details. */
+export interface CommitDetails {
+  frameId: number;
+  url: string;
+  documentId?: unknown;
 }
 
 /** The fields of a header item of `webRequest`: `value`, or `binaryValue` when not UTF-8. */
@@ -188,10 +204,33 @@ export function parseSubresourceResponse(
   if (!headers.ok) {
     return headers;
   }
-  return {
-    ok: true,
-    value: { ...request.value, frameId: details.frameId, status, headers: headers.value },
+  const response: SubresourceResponseEvent = {
+    ...request.value,
+    frameId: details.frameId,
+    status,
+    headers: headers.value,
   };
+  const documentId = parseDocumentId(details.documentId);
+  if (documentId !== undefined) {
+    response.documentId = documentId;
+  }
+  return { ok: true, value: response };
+}
+
+/** Converts `webNavigation.onCommitted` details to a commit event, with the document id if any. */
+export function toCommitEvent(details: CommitDetails): RecorderEvent {
+  const documentId = parseDocumentId(details.documentId);
+  return documentId === undefined
+    ? { kind: 'document-committed', frameId: details.frameId, url: details.url }
+    : { kind: 'document-committed', frameId: details.frameId, url: details.url, documentId };
+}
+
+/**
+ * Reads a `documentId` field, which Chromium 106+ sets in `webRequest` details of requests made by
+ * a document and in `webNavigation` details. Firefox has no such field, so the result is undefined.
+ */
+function parseDocumentId(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /**

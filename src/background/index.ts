@@ -37,6 +37,7 @@ import {
   parseSubresourceResponse,
   type RecorderEvent,
   toBrowserCookie,
+  toCommitEvent,
 } from './events';
 import { readLoadHistory, recordLoad } from './load-history';
 import { HttpProbeRunner, probeTarget } from './probe';
@@ -188,8 +189,10 @@ function onCommitted(details: WebNavigation.OnCommittedDetailsType): void {
   if (details.tabId < 0 || details.frameId !== 0) {
     return;
   }
-  const event: RecorderEvent = { kind: 'document-committed', frameId: 0, url: details.url };
-  void dispatch(details.tabId, event, { frameId: details.frameId, url: details.url });
+  void dispatch(details.tabId, toCommitEvent(details), {
+    frameId: details.frameId,
+    url: details.url,
+  });
 }
 
 function onCompleted(details: WebNavigation.OnCompletedDetailsType): void {

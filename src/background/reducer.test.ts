@@ -70,8 +70,10 @@ function redirect(
   };
 }
 
-function commit(url = PAGE): RecorderEvent {
-  return { kind: 'document-committed', frameId: 0, url };
+function commit(url = PAGE, documentId?: string): RecorderEvent {
+  return documentId === undefined
+    ? { kind: 'document-committed', frameId: 0, url }
+    : { kind: 'document-committed', frameId: 0, url, documentId };
 }
 
 function markup(
@@ -524,7 +526,8 @@ describe('response log', () => {
     const state = replay([request(), response()]);
     const next = applySubresourceBatch(state, [subresourceResponse(`${PAGE}old.js`)]);
 
-    expect(next).toBe(state);
+    expect(next?.responses).toEqual(state?.responses);
+    expect(next?.top.record.subresources).toBeUndefined();
   });
 
   test('batch of requests and responses updates both lists', () => {
@@ -676,6 +679,8 @@ describe('probe', () => {
 
 describe('scripts', () => {
   const FRAME = 'https://widgets.example.test/frame';
+  const OLD_DOCUMENT = 'old-document';
+  const NEW_DOCUMENT = 'new-document';
 
   function pageWithFrame(): TabState {
     const state = replay([
@@ -725,10 +730,149 @@ describe('scripts', () => {
     expect(state?.top.record.scripts).toEqual([{ url: `${PAGE}app.js` }]);
   });
 
-  test('script before the commit is skipped', () => {
-    const state = replay([request(), response()]);
+  test('script before the commit is not listed yet', () => {
+    const state = applySubresourceBatch(replay([request(), response()]), [
+      subresourceResponse(`${PAGE}app.js`, { documentId: NEW_DOCUMENT }),
+    ]);
 
-    expect(applySubresourceBatch(state, [subresourceResponse(`${PAGE}app.js`)])).toEqual(state);
+    expect(state?.top.record.scripts).toBeUndefined();
+    expect(state?.pendingScripts).toEqual([{ url: `${PAGE}app.js`, documentId: NEW_DOCUMENT }]);
+  });
+
+  test('script before the commit joins its document', () => {
+    const held = applySubresourceBatch(replay([request(), response()]), [
+      subresourceResponse(`${PAGE}jquery.js`, { documentId: NEW_DOCUMENT }),
+    ]);
+
+    const state = reduceTab(held, commit(PAGE, NEW_DOCUMENT));
+
+    expect(state?.committed).toBe(true);
+    expect(state?.top.record.scripts).toEqual([{ url: `${PAGE}jquery.js` }]);
+    expect(state?.pendingScripts).toBeUndefined();
+  });
+
+  test('script of the previous document is not listed', () => {
+    const held = applySubresourceBatch(replay([request(), response()]), [
+      subresourceResponse(`${PAGE}old.js`, { documentId: OLD_DOCUMENT }),
+      subresourceResponse(`${PAGE}new.js`, { documentId: NEW_DOCUMENT }),
+    ]);
+
+    const state = reduceTab(held, commit(PAGE, NEW_DOCUMENT));
+
+    expect(state?.top.record.scripts).toEqual([{ url: `${PAGE}new.js` }]);
+    expect(state?.pendingScripts).toBeUndefined();
+  });
+
+  test('same url of two documents is held for each', () => {
+    const held = applySubresourceBatch(replay([request(), response()]), [
+      subresourceResponse(`${PAGE}app.js`, { documentId: OLD_DOCUMENT }),
+      subresourceResponse(`${PAGE}app.js`, { documentId: NEW_DOCUMENT }),
+      subresourceResponse(`${PAGE}app.js`, { documentId: NEW_DOCUMENT }),
+    ]);
+
+    expect(held?.pendingScripts).toEqual([
+      { url: `${PAGE}app.js`, documentId: OLD_DOCUMENT },
+      { url: `${PAGE}app.js`, documentId: NEW_DOCUMENT },
+    ]);
+    expect(reduceTab(held, commit(PAGE, NEW_DOCUMENT))?.top.record.scripts).toEqual([
+      { url: `${PAGE}app.js` },
+    ]);
+  });
+
+  test('script without document id joins on commit', () => {
+    const held = applySubresourceBatch(replay([request(), response()]), [
+      subresourceResponse(`${PAGE}jquery.js`),
+    ]);
+
+    const state = reduceTab(held, commit());
+
+    expect(state?.top.record.scripts).toEqual([{ url: `${PAGE}jquery.js` }]);
+    expect(state?.pendingScripts).toBeUndefined();
+  });
+
+  test('script before the top response is dropped', () => {
+    const started = replay([request()]);
+    const next = applySubresourceBatch(started, [subresourceResponse(`${PAGE}old.js`)]);
+
+    expect(next).toBe(started);
+    expect(replay([response(), commit()], next)?.top.record.scripts).toBeUndefined();
+  });
+
+  test('frame script before the commit is dropped', () => {
+    const started = replay([request(), response()]);
+    const next = applySubresourceBatch(started, [
+      subresourceResponse('https://cdn.example.test/widget.js', { frameId: 3 }),
+    ]);
+
+    expect(next).toBe(started);
+  });
+
+  test('redirect drops held scripts', () => {
+    const held = applySubresourceBatch(
+      replay([
+        request({ url: 'http://shop.example.test/account/' }),
+        response({ url: 'http://shop.example.test/account/', status: 301 }),
+      ]),
+      [subresourceResponse('http://shop.example.test/old.js')],
+    );
+    expect(held?.pendingScripts).toHaveLength(1);
+
+    const state = replay([redirect(), response(), commit()], held);
+
+    expect(state?.pendingScripts).toBeUndefined();
+    expect(state?.top.record.scripts).toBeUndefined();
+  });
+
+  test('held script with a frame id joins by document id', () => {
+    const held = applySubresourceBatch(replay([request(), response()]), [
+      subresourceResponse(`${PAGE}jquery.js`, { frameId: 30, documentId: NEW_DOCUMENT }),
+      subresourceResponse('https://cdn.example.test/widget.js', {
+        frameId: 30,
+        documentId: OLD_DOCUMENT,
+      }),
+    ]);
+
+    const state = reduceTab(held, commit(PAGE, NEW_DOCUMENT));
+
+    expect(state?.top.record.scripts).toEqual([{ url: `${PAGE}jquery.js` }]);
+  });
+
+  test('script with a frame id joins the committed top document', () => {
+    const committed = replay([request(), response(), commit(PAGE, NEW_DOCUMENT)]);
+
+    const state = applySubresourceBatch(committed, [
+      subresourceResponse(`${PAGE}jquery.js`, { frameId: 30, documentId: NEW_DOCUMENT }),
+      subresourceResponse('https://cdn.example.test/widget.js', {
+        frameId: 30,
+        documentId: OLD_DOCUMENT,
+      }),
+    ]);
+
+    expect(state?.topDocumentId).toBe(NEW_DOCUMENT);
+    expect(state?.top.record.scripts).toEqual([{ url: `${PAGE}jquery.js` }]);
+  });
+
+  test('held scripts stop at the bound', () => {
+    const items = Array.from({ length: MAX_SCRIPTS + 3 }, (_, index) =>
+      subresourceResponse(`${PAGE}script-${index}.js`, { documentId: NEW_DOCUMENT }),
+    );
+    const held = applySubresourceBatch(replay([request(), response()]), items);
+
+    expect(held?.pendingScripts).toHaveLength(MAX_SCRIPTS);
+
+    const state = reduceTab(held, commit(PAGE, NEW_DOCUMENT));
+
+    expect(state?.top.record.scripts).toHaveLength(MAX_SCRIPTS);
+    expect(state?.top.record.scripts?.at(-1)?.url).toBe(`${PAGE}script-${MAX_SCRIPTS - 1}.js`);
+  });
+
+  test('script after the commit is listed at once', () => {
+    const state = applySubresourceBatch(loadedPage(), [
+      subresourceResponse(`${PAGE}app.js`, { documentId: NEW_DOCUMENT }),
+    ]);
+
+    expect(state?.top.record.scripts).toEqual([{ url: `${PAGE}app.js` }]);
+    expect(state?.pendingScripts).toBeUndefined();
   });
 
   test('repeated script is listed once', () => {

@@ -42,7 +42,7 @@ export function reduceTab(state: TabState | undefined, event: RecorderEvent): Ta
     case 'document-redirect':
       return applyRedirect(state, event);
     case 'document-committed':
-      return applyCommit(state, event.frameId, event.url);
+      return applyCommit(state, event.frameId, event.url, event.documentId);
     case 'cookies-read':
       return updateDocument(state, event.frameId, event.url, (record) => ({
         ...record,
@@ -99,39 +99,117 @@ export function applySubresourceBatch(
 /**
  * Lists the scripts that loaded in the record of the document shown in their frame, once per
  * URL and up to {@link MAX_SCRIPTS} per document. A script counts when its response status
- * was 2xx or 304; a redirect's target is listed by its own response.
+ * was 2xx or 304; a redirect's target is listed by its own response. Before the top document's
+ * commit, scripts wait in `pendingScripts`, because only the commit identifies the new page.
  */
 function addScripts(
   state: TabState | undefined,
   responses: readonly SubresourceResponseEvent[],
 ): TabState | undefined {
-  if (state === undefined || !state.committed) {
+  if (state === undefined) {
     return state;
   }
+  const loaded = responses.filter(
+    (response) => response.type === 'script' && isLoadedStatus(response.status),
+  );
+  if (!state.committed) {
+    return holdScripts(state, loaded);
+  }
   let next = state;
-  for (const response of responses) {
-    if (response.type !== 'script' || !isLoadedStatus(response.status)) {
-      continue;
-    }
-    const entry =
-      response.frameId === 0
-        ? next.top
-        : next.frames.find((frame) => frame.frameId === response.frameId);
-    if (entry === undefined || !entry.responded) {
-      continue;
-    }
-    const scripts = entry.record.scripts ?? [];
-    if (scripts.length >= MAX_SCRIPTS || scripts.some((script) => script.url === response.url)) {
-      continue;
-    }
-    const script: ScriptRecord = { url: response.url };
-    next =
-      updateEntry(next, entry.requestId, (found) => ({
-        ...found,
-        record: { ...found.record, scripts: [...scripts, script] },
-      })) ?? next;
+  for (const response of loaded) {
+    next = listScript(next, scriptFrameId(next, response), response.url);
   }
   return next;
+}
+
+/**
+ * Returns the frame of the document that loaded a script: the top frame when the script's
+ * `documentId` is the committed top document's, else the reported `frameId`. Chromium 156 was
+ * seen to report a top document's first subresources with a nonzero `frameId`.
+ */
+function scriptFrameId(state: TabState, response: SubresourceResponseEvent): number {
+  const documentId = response.documentId;
+  return documentId !== undefined && documentId === state.topDocumentId ? 0 : response.frameId;
+}
+
+/**
+ * Keeps the scripts that arrive between the top document's response and its commit, up to
+ * {@link MAX_SCRIPTS}. Chromium can deliver a new page's first script responses before the
+ * `webNavigation` commit reaches the worker, while scripts of the previous page may still load.
+ */
+function holdScripts(state: TabState, responses: readonly SubresourceResponseEvent[]): TabState {
+  // Before the new top document's response, every script belongs to the previous page.
+  if (!state.top.responded) {
+    return state;
+  }
+  const pending = [...(state.pendingScripts ?? [])];
+  for (const response of responses) {
+    if (pending.length >= MAX_SCRIPTS) {
+      break;
+    }
+    // Frames of the new page are recorded only after the commit, so without a `documentId` to
+    // compare, a frame's script belongs to the previous page.
+    if (response.frameId !== 0 && response.documentId === undefined) {
+      continue;
+    }
+    const documentId = response.documentId;
+    if (pending.some((held) => held.url === response.url && held.documentId === documentId)) {
+      continue;
+    }
+    pending.push(
+      documentId === undefined ? { url: response.url } : { url: response.url, documentId },
+    );
+  }
+  if (pending.length === (state.pendingScripts?.length ?? 0)) {
+    return state;
+  }
+  return { ...state, pendingScripts: pending };
+}
+
+/**
+ * Lists the held scripts of the committed top document and drops the rest. When the script and
+ * the commit both carry a `documentId`, the script is listed only if the ids are equal. Otherwise
+ * (Firefox) the script is listed, because it arrived after the new document's response.
+ * NOTE: without `documentId`, a script of the previous page that finishes loading between the
+ * new document's response and its commit is listed in the new page's record.
+ */
+function listPendingScripts(state: TabState, documentId: string | undefined): TabState {
+  let next = withoutPendingScripts(state);
+  for (const script of state.pendingScripts ?? []) {
+    const sameDocument =
+      documentId === undefined ||
+      script.documentId === undefined ||
+      script.documentId === documentId;
+    if (sameDocument) {
+      next = listScript(next, 0, script.url);
+    }
+  }
+  return next;
+}
+
+function withoutPendingScripts(state: TabState): TabState {
+  const next = { ...state };
+  delete next.pendingScripts;
+  return next;
+}
+
+/** Adds one script to the record of the document shown in a frame, unless listed or full. */
+function listScript(state: TabState, frameId: number, url: string): TabState {
+  const entry = frameId === 0 ? state.top : state.frames.find((frame) => frame.frameId === frameId);
+  if (entry === undefined || !entry.responded) {
+    return state;
+  }
+  const scripts = entry.record.scripts ?? [];
+  if (scripts.length >= MAX_SCRIPTS || scripts.some((script) => script.url === url)) {
+    return state;
+  }
+  const script: ScriptRecord = { url };
+  return (
+    updateEntry(state, entry.requestId, (found) => ({
+      ...found,
+      record: { ...found.record, scripts: [...scripts, script] },
+    })) ?? state
+  );
 }
 
 function isLoadedStatus(status: number): boolean {
@@ -371,6 +449,8 @@ function startFrame(
   url: string,
 ): TabState | undefined {
   // Before the commit, a frame request comes from the previous page, which is still running.
+  // NOTE: when the commit reaches the worker after the new page's first requests, a frame that
+  // the new page requested before it is dropped as well.
   if (state === undefined || !state.committed) {
     return state;
   }
@@ -432,7 +512,7 @@ function applyRedirect(
   state: TabState | undefined,
   event: Extract<RecorderEvent, { kind: 'document-redirect' }>,
 ): TabState | undefined {
-  return updateEntry(ensureEntry(state, event), event.requestId, (entry) => {
+  const next = updateEntry(ensureEntry(state, event), event.requestId, (entry) => {
     const hop = {
       url: event.url,
       status: event.status,
@@ -451,17 +531,23 @@ function applyRedirect(
       },
     };
   });
+  // Scripts held after a redirect hop's response came from the previous page, not the target.
+  if (next?.pendingScripts !== undefined && next.top.requestId === event.requestId) {
+    return withoutPendingScripts(next);
+  }
+  return next;
 }
 
 /**
- * Marks the top document committed. A commit of another URL means the tab shows a document
- * that did not come through the recorded request (restored from the back/forward cache, or
- * never fetched), so the stale state is dropped.
+ * Marks the top document committed and lists its scripts that arrived before the commit. A
+ * commit of another URL means the tab shows a document that did not come through the recorded
+ * request (restored from the back/forward cache, or never fetched), so the stale state is dropped.
  */
 function applyCommit(
   state: TabState | undefined,
   frameId: number,
   url: string,
+  documentId: string | undefined,
 ): TabState | undefined {
   // An `about:blank` commit can precede a new tab's first real navigation, and a tab that
   // really shows an `about:` page is reported unsupported by its URL anyway.
@@ -471,7 +557,14 @@ function applyCommit(
   if (!isSameDocumentUrl(state.top.record.url, url)) {
     return undefined;
   }
-  return state.committed ? state : { ...state, committed: true };
+  if (state.committed) {
+    return state;
+  }
+  const committed: TabState =
+    documentId === undefined
+      ? { ...state, committed: true }
+      : { ...state, committed: true, topDocumentId: documentId };
+  return listPendingScripts(committed, documentId);
 }
 
 function updateEntry(

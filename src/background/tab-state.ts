@@ -40,13 +40,28 @@ export interface DocumentEntry {
   record: ResponseRecord;
 }
 
+/** A script response that arrived before the top document's commit. */
+export interface PendingScript {
+  url: string;
+  /** The `documentId` of the document that loaded the script; absent where the browser has none. */
+  documentId?: string;
+}
+
 export interface TabState {
   top: DocumentEntry;
   /**
-   * True once the browser committed the top document. Requests seen before the commit belong to
-   * the previous page, which is still running, so subresources are only kept after it.
+   * True once the browser committed the top document. Requests seen before the commit may belong
+   * to the previous page, which is still running, so subresources are only kept after it.
    */
   committed: boolean;
+  /**
+   * Script responses that arrived after the top document's response but before its commit, up to
+   * {@link MAX_SCRIPTS}. The commit lists those of the committed document and
+   * drops the list. Absent when empty.
+   */
+  pendingScripts?: PendingScript[];
+  /** The `documentId` of the committed top document, where the browser reports one. */
+  topDocumentId?: string;
   frames: DocumentEntry[];
   droppedFrames: number;
   /** Every response of the page in the order received, up to {@link MAX_RESPONSES}. */
@@ -65,12 +80,26 @@ export function isTabState(value: unknown): value is TabState {
   return (
     isDocumentEntry(state.top) &&
     typeof state.committed === 'boolean' &&
+    (state.topDocumentId === undefined || typeof state.topDocumentId === 'string') &&
+    (state.pendingScripts === undefined ||
+      (Array.isArray(state.pendingScripts) && state.pendingScripts.every(isPendingScript))) &&
     Array.isArray(state.frames) &&
     state.frames.every(isDocumentEntry) &&
     typeof state.droppedFrames === 'number' &&
     Array.isArray(state.responses) &&
     typeof state.droppedResponses === 'number' &&
     typeof state.probeRequested === 'boolean'
+  );
+}
+
+function isPendingScript(value: unknown): value is PendingScript {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const script = value as Partial<Record<keyof PendingScript, unknown>>;
+  return (
+    typeof script.url === 'string' &&
+    (script.documentId === undefined || typeof script.documentId === 'string')
   );
 }
 
