@@ -69,14 +69,26 @@ test('real DevTools runs the DevTools page for the tab', async ({ site }) => {
       target.url.endsWith('/src/devtools/devtools.html'),
     );
     expect(devtoolsPages.length).toBeGreaterThan(0);
-    // NOTE: DevTools lists extension panels in its overflow menu, so this test checks the
-    // DevTools page and the tab it inspects, not the panel's tab in the DevTools window.
     const inspected = await Promise.all(
       devtoolsPages.map((target) =>
         evaluateInTarget(session, target.targetId, 'chrome.devtools.inspectedWindow.tabId'),
       ),
     );
     expect(inspected).toContain(tabId);
+
+    // NOTE: DevTools lists extension panels in its overflow menu, so this test reads the mark
+    // that the DevTools page sets once `devtools.panels.create` succeeded, and does not click
+    // the panel's tab in the DevTools window.
+    const inspectingPage = devtoolsPages[inspected.indexOf(tabId)];
+    await expect
+      .poll(async () =>
+        evaluateInTarget(
+          session,
+          inspectingPage?.targetId ?? '',
+          'document.documentElement.dataset.panel',
+        ),
+      )
+      .toBe('created');
   } finally {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
