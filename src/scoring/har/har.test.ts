@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 
 import { isHarLog, readHar, writeHar, type HarPage } from '.';
+import { gradeRecord } from '../index';
 import type { ResponseRecord } from '../types';
 
 const chromeExport: unknown = JSON.parse(
@@ -425,6 +426,44 @@ describe('writeHar', () => {
     const page = onlyPage(JSON.parse(JSON.stringify(written)));
 
     expect(page.document).toEqual(recorded);
+  });
+
+  test('round-trips the libraries found in scripts', () => {
+    const withLibraries: ResponseRecord = {
+      ...recorded,
+      scripts: [
+        {
+          url: 'https://cdn.example.test/app.js',
+          content: 'console.log(1)',
+          libraries: [{ library: 'jquery', version: '1.12.4', method: 'filecontent' }],
+          librariesIncomplete: true,
+        },
+      ],
+    };
+    const page = onlyPage(JSON.parse(JSON.stringify(writeHar([withLibraries]))));
+
+    const libraries = gradeRecord(page.document).checks.find(
+      (check) => check.id === 'vulnerable-libraries',
+    );
+
+    expect(page.document.scripts).toEqual(withLibraries.scripts);
+    expect(libraries?.verdict).toBe('fail');
+    expect(gradeRecord(page.document).score).toBe(gradeRecord(withLibraries).score);
+  });
+
+  test('ignores malformed stored libraries', () => {
+    const log = writeHar([recorded]) as unknown as {
+      log: { pages: Array<Record<string, unknown>> };
+    };
+    const page = log.log.pages[0];
+    if (page === undefined) {
+      throw new Error('the written log has no page');
+    }
+    page._hardeningInspector = {
+      scriptLibraries: { 'https://cdn.example.test/app.js': 'jquery' },
+    };
+
+    expect(onlyPage(log).document.scripts).toEqual(recorded.scripts);
   });
 
   test('round-trips several pages in order', () => {

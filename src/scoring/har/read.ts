@@ -22,6 +22,7 @@ import {
   resolveUrl,
   sameUrl,
   type RecordExtras,
+  type ScriptLibraries,
 } from './shared';
 
 /** One page of a HAR log: its top document and the documents of its frames. */
@@ -191,9 +192,11 @@ function readPage(group: PageGroup, logDeclaresTypes: boolean): HarPage | null {
   }));
   const scripts: ScriptRecord[] = rest
     .filter((entry) => entry.type === 'script')
-    .map((entry) =>
-      entry.text === undefined ? { url: entry.url } : { url: entry.url, content: entry.text },
-    );
+    .map((entry) => ({
+      url: entry.url,
+      ...(entry.text === undefined ? {} : { content: entry.text }),
+      ...readScriptLibraries(group.extras.scriptLibraries?.[entry.url]),
+    }));
   if (subresources.length > 0) {
     document.subresources = subresources;
   }
@@ -389,6 +392,23 @@ function readExtras(raw: unknown): RecordExtras {
       ? { droppedSubresources: extras.droppedSubresources }
       : {}),
     ...(typeof extras.source === 'string' ? { source: extras.source } : {}),
+    ...(asObject(extras.scriptLibraries) === undefined
+      ? {}
+      : { scriptLibraries: extras.scriptLibraries as Record<string, ScriptLibraries> }),
+  };
+}
+
+/** Reads one script's stored libraries; the grader's check validates each library itself. */
+function readScriptLibraries(raw: unknown): ScriptLibraries {
+  const stored = asObject(raw);
+  if (stored === undefined || !Array.isArray(stored.libraries)) {
+    return {};
+  }
+  return {
+    libraries: stored.libraries as NonNullable<ScriptLibraries['libraries']>,
+    ...(typeof stored.librariesIncomplete === 'boolean'
+      ? { librariesIncomplete: stored.librariesIncomplete }
+      : {}),
   };
 }
 

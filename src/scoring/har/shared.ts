@@ -1,6 +1,6 @@
 // Definitions and small helpers shared by the HAR reader and writer.
 
-import type { BrowserCookie, HeaderPair, HttpProbe } from '../types';
+import type { BrowserCookie, HeaderPair, HttpProbe, ScriptRecord } from '../types';
 
 /**
  * Data a HAR cannot hold in its standard fields, written by `writeHar` under the page's
@@ -11,7 +11,14 @@ export interface RecordExtras {
   httpProbe?: HttpProbe;
   droppedSubresources?: number;
   source?: string;
+  /**
+   * The libraries the recorder found in each script, by script URL. A HAR holds no script
+   * bodies, so without them a library found by its content would be lost on reading back.
+   */
+  scriptLibraries?: Record<string, ScriptLibraries>;
 }
+
+export type ScriptLibraries = Pick<ScriptRecord, 'libraries' | 'librariesIncomplete'>;
 
 export const EXTRAS_FIELD = '_hardeningInspector';
 

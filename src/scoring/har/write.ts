@@ -2,7 +2,13 @@
 // grader read back.
 
 import type { HeaderPair, ResponseRecord } from '../types';
-import { EXTRAS_FIELD, WEBREQUEST_TO_DEVTOOLS, contentType, type RecordExtras } from './shared';
+import {
+  EXTRAS_FIELD,
+  WEBREQUEST_TO_DEVTOOLS,
+  contentType,
+  type RecordExtras,
+  type ScriptLibraries,
+} from './shared';
 
 export interface WriteHarOptions {
   /** ISO 8601 time stamped on every page and entry; defaults to the current time. */
@@ -87,6 +93,7 @@ export function writeHar(
         ? {}
         : { droppedSubresources: record.droppedSubresources }),
       ...(record.source === undefined ? {} : { source: record.source }),
+      ...scriptLibrariesOf(record),
     };
     pages.push({
       startedDateTime,
@@ -232,4 +239,22 @@ function queryStringOf(url: string): Array<{ name: string; value: string }> {
   } catch {
     return [];
   }
+}
+
+/** Collects the libraries found in the record's scripts, for the page's extras field. */
+function scriptLibrariesOf(record: ResponseRecord): Pick<RecordExtras, 'scriptLibraries'> {
+  const found = (record.scripts ?? []).filter((script) => script.libraries !== undefined);
+  if (found.length === 0) {
+    return {};
+  }
+  const scriptLibraries: Record<string, ScriptLibraries> = {};
+  for (const script of found) {
+    scriptLibraries[script.url] = {
+      libraries: script.libraries,
+      ...(script.librariesIncomplete === undefined
+        ? {}
+        : { librariesIncomplete: script.librariesIncomplete }),
+    };
+  }
+  return { scriptLibraries };
 }
