@@ -892,6 +892,7 @@ describe('scripts', () => {
 
     expect(state?.top.record.scripts).toHaveLength(MAX_SCRIPTS);
     expect(state?.top.record.scripts?.at(-1)?.url).toBe(`${PAGE}script-${MAX_SCRIPTS - 1}.js`);
+    expect(state?.top.record.droppedScripts).toBe(3);
   });
 
   test('matches fill every document listing the URL', () => {

@@ -200,8 +200,16 @@ function listScript(state: TabState, frameId: number, url: string): TabState {
     return state;
   }
   const scripts = entry.record.scripts ?? [];
-  if (scripts.length >= MAX_SCRIPTS || scripts.some((script) => script.url === url)) {
+  if (scripts.some((script) => script.url === url)) {
     return state;
+  }
+  if (scripts.length >= MAX_SCRIPTS) {
+    return (
+      updateEntry(state, entry.requestId, (found) => ({
+        ...found,
+        record: { ...found.record, droppedScripts: (found.record.droppedScripts ?? 0) + 1 },
+      })) ?? state
+    );
   }
   const script: ScriptRecord = { url };
   return (

@@ -88,6 +88,8 @@ export interface ResponseRecord {
   html?: string;
   cookies?: BrowserCookie[];
   scripts?: ScriptRecord[];
+  /** How many loaded scripts were seen but not kept in `scripts`, which is bounded. */
+  droppedScripts?: number;
   subresources?: SubresourceRecord[];
   /** How many subresource requests were seen but not kept in `subresources`, which is bounded. */
   droppedSubresources?: number;

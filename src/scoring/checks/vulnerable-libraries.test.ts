@@ -131,6 +131,15 @@ describe('vulnerable-libraries findings', () => {
     expect(notes.filter((note) => note.startsWith('jquery 1.12.4: '))).toHaveLength(6);
   });
 
+  test('notes count scripts past the bound', () => {
+    const page = { ...record(renamed), droppedScripts: 7 };
+    const result = gradeRecord(page).checks.find((check) => check.id === 'vulnerable-libraries');
+
+    expect(result?.notes).toContain(
+      '7 more scripts loaded but were not recorded, so they were not matched',
+    );
+  });
+
   test('last note names the database', () => {
     const notes = grade(renamed).notes ?? [];
     const database = vulnerableLibrariesDatabase();

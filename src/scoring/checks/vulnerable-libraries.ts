@@ -111,7 +111,7 @@ function advisoryNote(finding: LibraryFinding, index: number): string {
   return `${nameAndVersion(finding)}${silenced}: ${advisory.severity}${ids === '' ? '' : ` ${ids}`}, ${fixedIn}: ${advisory.summary} ${advisory.link}`.trimEnd();
 }
 
-function buildNotes(page: PageLibraries): string[] {
+function buildNotes(page: PageLibraries, droppedScripts: unknown): string[] {
   const notes: string[] = [];
   for (const finding of page.libraries.filter((candidate) => candidate.advisories.length > 0)) {
     notes.push(libraryNote(finding));
@@ -120,6 +120,11 @@ function buildNotes(page: PageLibraries): string[] {
   for (const url of page.incomplete) {
     notes.push(
       `only part of ${url} was matched: it is longer than ${MAX_CONTENT_LENGTH / 1024 / 1024} MiB or matching ran out of time`,
+    );
+  }
+  if (typeof droppedScripts === 'number' && droppedScripts > 0) {
+    notes.push(
+      `${droppedScripts} more scripts loaded but were not recorded, so they were not matched`,
     );
   }
   const database = pinnedDatabaseMetadata();
@@ -142,7 +147,7 @@ export const check: Check<'vulnerable-libraries'> = {
       };
     }
 
-    const notes = buildNotes(page);
+    const notes = buildNotes(page, context.record.droppedScripts);
     const worst = worstSeverity(page);
     if (worst === null) {
       const identified = page.libraries.map(nameAndVersion);

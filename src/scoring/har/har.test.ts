@@ -418,6 +418,7 @@ describe('writeHar', () => {
       location: 'https://shop.example.test/account/',
     },
     droppedSubresources: 3,
+    droppedScripts: 2,
     source: 'recorded by the extension',
   };
 

@@ -283,6 +283,9 @@ function toRecord(chain: readonly Entry[], extras: RecordExtras): ResponseRecord
   if (extras.droppedSubresources !== undefined) {
     record.droppedSubresources = extras.droppedSubresources;
   }
+  if (extras.droppedScripts !== undefined) {
+    record.droppedScripts = extras.droppedScripts;
+  }
   if (extras.httpProbe !== undefined) {
     record.httpProbe = extras.httpProbe;
   }
@@ -391,6 +394,7 @@ function readExtras(raw: unknown): RecordExtras {
     ...(typeof extras.droppedSubresources === 'number'
       ? { droppedSubresources: extras.droppedSubresources }
       : {}),
+    ...(typeof extras.droppedScripts === 'number' ? { droppedScripts: extras.droppedScripts } : {}),
     ...(typeof extras.source === 'string' ? { source: extras.source } : {}),
     ...(asObject(extras.scriptLibraries) === undefined
       ? {}

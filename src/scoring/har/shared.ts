@@ -10,6 +10,7 @@ export interface RecordExtras {
   cookies?: BrowserCookie[];
   httpProbe?: HttpProbe;
   droppedSubresources?: number;
+  droppedScripts?: number;
   source?: string;
   /**
    * The libraries the recorder found in each script, by script URL. A HAR holds no script

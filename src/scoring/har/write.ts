@@ -92,6 +92,7 @@ export function writeHar(
       ...(record.droppedSubresources === undefined
         ? {}
         : { droppedSubresources: record.droppedSubresources }),
+      ...(record.droppedScripts === undefined ? {} : { droppedScripts: record.droppedScripts }),
       ...(record.source === undefined ? {} : { source: record.source }),
       ...scriptLibrariesOf(record),
     };
