@@ -13,7 +13,7 @@ export interface RecordExtras {
   droppedScripts?: number;
   source?: string;
   /**
-   * The libraries the recorder found in each script, by script URL. A HAR holds no script
+   * The libraries the recorder found in each script, by script URL. A HAR contains no script
    * bodies, so without them a library found by its content would be lost on reading back.
    */
   scriptLibraries?: Record<string, ScriptLibraries>;
