@@ -1,24 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { CheckContext } from '../check';
-import { HeaderList } from '../headers';
-import type { HeaderPair, ResponseRecord, Stack } from '../types';
+import type { ResponseRecord } from '../types';
 import { WEIGHTS } from '../weights';
 import { check } from './content-type-options';
-
-function contextFor(headers: HeaderPair[], stack: Stack = 'unknown'): CheckContext {
-  const url = 'https://shop.example.test/';
-  return {
-    record: { url, status: 200, headers },
-    url: new URL(url),
-    https: true,
-    developmentHost: false,
-    headers: new HeaderList(headers),
-    stack,
-    options: {},
-  };
-}
+import { contextForHeaders as contextFor } from '../testing/contexts';
 
 const run = (...values: string[]) =>
   check.run(contextFor(values.map((value) => ['X-Content-Type-Options', value])));

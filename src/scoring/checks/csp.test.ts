@@ -1,25 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { CheckContext } from '../check';
-import { HeaderList } from '../headers';
 import { STATIC_STRICT_POLICY_TEXT } from '../remediation/csp';
-import type { HeaderPair, ResponseRecord, Stack } from '../types';
+import type { HeaderPair, ResponseRecord } from '../types';
 import { WEIGHTS } from '../weights';
 import { check } from './csp';
-
-function contextFor(headers: HeaderPair[], html?: string, stack: Stack = 'unknown'): CheckContext {
-  const url = 'https://shop.example.test/';
-  return {
-    record: { url, status: 200, headers, ...(html === undefined ? {} : { html }) },
-    url: new URL(url),
-    https: true,
-    developmentHost: false,
-    headers: new HeaderList(headers),
-    stack,
-    options: {},
-  };
-}
+import { contextForMarkup as contextFor } from '../testing/contexts';
 
 const csp = (...values: string[]): HeaderPair[] =>
   values.map((value) => ['Content-Security-Policy', value]);

@@ -1,23 +1,9 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { CheckContext } from '../check';
-import { HeaderList } from '../headers';
-import type { HeaderPair, ResponseRecord, Stack } from '../types';
+import type { HeaderPair, ResponseRecord } from '../types';
 import { check } from './deprecated-headers';
-
-function contextFor(headers: HeaderPair[], stack: Stack = 'unknown'): CheckContext {
-  const url = 'https://shop.example.test/';
-  return {
-    record: { url, status: 200, headers },
-    url: new URL(url),
-    https: true,
-    developmentHost: false,
-    headers: new HeaderList(headers),
-    stack,
-    options: {},
-  };
-}
+import { contextForHeaders as contextFor } from '../testing/contexts';
 
 function corpusHeaders(file: string): HeaderPair[] {
   const path = new URL(`../testdata/real-headers/${file}`, import.meta.url);

@@ -2,22 +2,9 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { CheckContext } from '../check';
-import { HeaderList } from '../headers';
-import type { HeaderPair, ResponseRecord, Stack } from '../types';
+import type { ResponseRecord } from '../types';
 import { check } from './permissions-policy';
-
-function contextFor(headers: HeaderPair[], stack: Stack = 'unknown'): CheckContext {
-  const url = 'https://shop.example.test/';
-  return {
-    record: { url, status: 200, headers },
-    url: new URL(url),
-    https: true,
-    developmentHost: false,
-    headers: new HeaderList(headers),
-    stack,
-    options: {},
-  };
-}
+import { contextForHeaders as contextFor } from '../testing/contexts';
 
 function policy(value: string): CheckContext {
   return contextFor([['Permissions-Policy', value]]);

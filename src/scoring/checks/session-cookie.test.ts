@@ -1,25 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { CheckContext } from '../check';
-import { isDevelopmentHost } from '../development-host';
-import { HeaderList } from '../headers';
 import type { ResponseRecord } from '../types';
 import { WEIGHTS } from '../weights';
 import { check } from './session-cookie';
-
-function contextFor(url: string, record: Partial<ResponseRecord> = {}): CheckContext {
-  const full: ResponseRecord = { url, status: 200, headers: [], ...record };
-  const parsed = URL.canParse(url) ? new URL(url) : null;
-  return {
-    record: full,
-    url: parsed,
-    https: parsed?.protocol === 'https:',
-    developmentHost: parsed !== null && isDevelopmentHost(parsed.hostname),
-    headers: new HeaderList(full.headers),
-    stack: 'unknown',
-    options: {},
-  };
-}
+import { contextForPage as contextFor } from '../testing/contexts';
 
 const PAGE = 'https://shop.example.test/';
 const run = (...setCookies: string[]) => check.run(contextFor(PAGE, { setCookies }));
