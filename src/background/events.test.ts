@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { assert, describe, expect, test } from 'vitest';
 
 import {
   isNetworkUrl,
@@ -74,7 +74,8 @@ describe('parseDocumentRedirect', () => {
     });
 
     expect(parsed.ok).toBe(true);
-    expect(parsed.ok && parsed.value).toMatchObject({
+    assert(parsed.ok);
+    expect(parsed.value).toMatchObject({
       kind: 'document-redirect',
       url: 'http://shop.example.test/',
       status: 301,

@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { assert, describe, expect, test } from 'vitest';
 
 import { isBelow, parseCommandLine, type GradeCommand } from './args';
 
@@ -71,7 +71,8 @@ describe('parseCommandLine', () => {
     [['-V'], 'version'],
   ])('%j is the %s command', (argv, command) => {
     const result = parseCommandLine(argv);
-    expect(result.ok && result.value.command).toBe(command);
+    assert(result.ok);
+    expect(result.value.command).toBe(command);
   });
 
   test.each([

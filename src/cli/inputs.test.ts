@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { describe, expect, test } from 'vitest';
+import { assert, describe, expect, test } from 'vitest';
 
 import { parseInput, validateRecord } from './inputs';
 
@@ -26,7 +26,8 @@ describe('parseInput', () => {
 
   test('reads HAR frames on request', () => {
     const result = parseInput(CHROME_HAR, { frames: true });
-    expect(result.ok && result.documents.map((document) => document.part)).toEqual([
+    assert(result.ok);
+    expect(result.documents.map((document) => document.part)).toEqual([
       'page page_2',
       'page page_2, frame 1',
     ]);
@@ -73,12 +74,14 @@ describe('parseInput', () => {
   ])('rejects %s', (_label, text, message) => {
     const result = parseInput(text, { frames: false });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(message);
+    assert(!result.ok);
+    expect(result.error).toMatch(message);
   });
 
   test('error messages fit on one line', () => {
     const result = parseInput('{\n  "url": \n}', { frames: false });
-    expect(!result.ok && result.error).not.toContain('\n');
+    assert(!result.ok);
+    expect(result.error).not.toContain('\n');
   });
 });
 

@@ -33,7 +33,7 @@ export interface PageFindings {
 }
 
 /**
- * Grades one response. `page` holds the page's top record and its report's findings, which the
+ * Grades one response. `page` contains the page's top record and its report's findings, which the
  * top document's final response shows. A frame is graded with `gradeRecord` when
  * its record was kept; other responses get {@link SUBRESOURCE_CHECKS}, and `nosniff` only for
  * scripts, stylesheets and fetches.

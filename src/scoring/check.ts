@@ -20,7 +20,7 @@ export interface CheckContext {
 
 export interface Finding<Id extends CheckId> {
   outcome: Outcome<Id>;
-  /** What was received, quoted, or what was missing. */
+  /** The received value, quoted, or a note of what was missing. */
   evidence: string;
   notes?: string[];
 }

@@ -5,7 +5,7 @@ import type { BrowserCookie, Stack, StackConfidence } from './types';
 
 export interface StackDetection {
   stack: Stack;
-  /** How the stack was identified; absent when the stack is `unknown`. */
+  /** The evidence behind `stack`, absent when the stack is `unknown`. */
   confidence?: StackConfidence;
 }
 

@@ -9,7 +9,7 @@ export type Verdict = 'pass' | 'warn' | 'fail' | 'info' | 'n/a';
 export type Stack = 'django' | 'nginx' | 'apache' | 'express' | 'caddy' | 'unknown';
 
 /**
- * How a detected stack was identified: `confirmed` by a `Server` or `X-Powered-By` header
+ * The evidence behind a detected stack: `confirmed` by a `Server` or `X-Powered-By` header
  * or by a framework's cookie that the response set, `likely` when only a cookie name in
  * the browser's cookie jar points to it.
  */
@@ -23,7 +23,7 @@ export interface RedirectHop {
   headers?: HeaderPair[];
 }
 
-/** A cookie as the browser's cookie jar holds it (the `cookies` extension API view). */
+/** A cookie as the browser's cookie jar stores it (the `cookies` extension API view). */
 export interface BrowserCookie {
   name: string;
   domain: string;
@@ -64,7 +64,7 @@ export interface SubresourceRecord {
 }
 
 /**
- * What a plain-HTTP request for the page's host and path received, when the recorder
+ * The response to a plain-HTTP request for the page's host and path, when the recorder
  * sent one itself because no `http://` hop was observed.
  */
 export type HttpProbe =
@@ -100,13 +100,13 @@ export interface ResponseRecord {
 /** A code snippet that fixes a finding on one stack. */
 export interface Fix {
   stack: Exclude<Stack, 'unknown'>;
-  /** Where the snippet goes, for example `settings.py` or `server { ... }`. */
+  /** The place the snippet goes, for example `settings.py` or `server { ... }`. */
   where: string;
   code: string;
 }
 
 export interface Remediation {
-  /** What is wrong, quoting the value received. */
+  /** The problem, quoting the value received. */
   summary: string;
   /** Why it matters, in one or two sentences. */
   why: string;
@@ -145,7 +145,7 @@ export interface Report {
    */
   bonusesCounted: boolean;
   stack: Stack;
-  /** How the stack was identified; absent when the stack is `unknown`. */
+  /** The evidence behind `stack`, absent when the stack is `unknown`. */
   stackConfidence?: StackConfidence;
   checks: CheckResult[];
   source?: string;

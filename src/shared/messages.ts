@@ -1,5 +1,5 @@
 // Messages between the extension's contexts. The UIs send requests to the background
-// service worker, which answers with the matching response type.
+// service worker, which replies with the matching response type.
 
 import type {
   GradeOptions,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 
-import { describe, expect, test } from 'vitest';
+import { assert, describe, expect, test } from 'vitest';
 
 import { isHarLog, readHar, writeHar, type HarPage } from '.';
 import { gradeRecord } from '../index';
@@ -325,7 +325,8 @@ describe('readHar headers and content', () => {
     const result = readHar(har([document]));
 
     expect(result.ok).toBe(true);
-    expect(result.ok && result.warnings[0]).toMatch(/parsed cookies but no Set-Cookie header/);
+    assert(result.ok);
+    expect(result.warnings[0]).toMatch(/parsed cookies but no Set-Cookie header/);
   });
 });
 
@@ -347,7 +348,8 @@ describe('readHar rejecting input', () => {
     const result = readHar(value);
 
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(message);
+    assert(!result.ok);
+    expect(result.error).toMatch(message);
   });
 
   test('skips entries without a request URL', () => {
@@ -355,7 +357,8 @@ describe('readHar rejecting input', () => {
       har([{ response: { status: 200 } }, entry({ url: 'https://a.test/', type: 'document' })]),
     );
 
-    expect(result.ok && result.warnings).toEqual([
+    assert(result.ok);
+    expect(result.warnings).toEqual([
       'entry 0 skipped: it has no request URL or no response status',
     ]);
   });

@@ -84,7 +84,7 @@ export function remediateHsts(finding: Finding<'hsts'>, context: CheckContext): 
 
 /**
  * States what falls short in a received header. The check's evidence often starts with the
- * same quoted header, so that part is said only once.
+ * same quoted header, so that part is quoted only once.
  */
 function describeShortfall(header: string, evidence: string): string {
   if (evidence.startsWith(`${header}: `)) {
